@@ -1,0 +1,24 @@
+//! The normalised data model of Diplometrics: plain data, no I/O.
+//!
+//! Importers translate platform exports into [`Record`]s; the store keeps them; metrics read a
+//! [`Dataset`]. Every counter a platform may not provide is an `Option`: missing is not zero.
+//! Timestamps are UTC seconds since the Unix epoch ([`Timestamp`]); nothing here reads the clock.
+
+mod actor;
+mod countries;
+mod dataset;
+mod platform;
+mod ratio;
+mod record;
+mod time;
+
+pub use actor::{country_name, is_known_country, Actor, ActorKind};
+pub use countries::COUNTRIES;
+pub use dataset::{AccountIdx, AccountInfo, Dataset, FollowerObs, PostRow};
+pub use platform::Platform;
+pub use ratio::Ratio;
+pub use record::{
+    AccountObservation, AccountRecord, Counters, Follow, MediaKind, Post, PostKind, PostRef,
+    Record, Role,
+};
+pub use time::{Timestamp, Window};
