@@ -1,0 +1,594 @@
+//! Streaming JSON record splitting and parallel parsing, shared by every JSON importer.
+//!
+//! Layouts recognised from the first bytes (after a UTF-8 BOM and whitespace):
+//! - JSON Lines (`{…}\n{…}\n`, twarc, stream dumps), split on newlines;
+//! - concatenated or pretty-printed JSON values (`{\n  …\n}\n{…}`), split by nesting depth;
+//! - a top-level array (`[{…}, {…}]`, tweepy timelines), split into its elements;
+//! - a JS-wrapped array (`window.YTD.tweets.part0 = [ … ]`, the X account archive).
+//!
+//! The file is read in chunks; the records of a chunk are parsed in parallel (rayon) and handed
+//! to the sink in file order, so output is deterministic and memory is bounded by the chunk size.
+//! A record that is not even valid JSON makes the file corrupt ([`ImportError::Corrupt`]) unless
+//! the user asked to skip bad records; a record that is valid JSON of the wrong shape is a
+//! diagnostic and the import goes on.
+
+use std::io::Read;
+
+use dipl_model::Record;
+use rayon::prelude::*;
+
+use crate::{Diagnostic, ImportError, ImportOptions, InputReader, Location, Severity, Sink};
+
+/// Target bytes per parallel batch.
+const CHUNK: usize = 8 * 1024 * 1024;
+/// Diagnostics kept per file; the rest are counted in one closing diagnostic.
+const MAX_DIAGNOSTICS: u64 = 1000;
+
+/// One record's bytes and where it is.
+#[derive(Debug, Clone, Copy)]
+pub struct RawRecord<'a> {
+    pub location: Location,
+    pub bytes: &'a [u8],
+}
+
+/// Why a record was not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// Not valid JSON: the file is corrupt or truncated here.
+    Corrupt(String),
+    /// Valid JSON, but not a record of this format (an error object, an unknown shape …).
+    Skip(String),
+}
+
+impl RecordError {
+    /// Classifies a serde_json error: syntax and unexpected end are corruption, the rest is shape.
+    pub fn from_serde(e: &serde_json::Error) -> RecordError {
+        use serde_json::error::Category;
+        match e.classify() {
+            Category::Syntax | Category::Eof | Category::Io => RecordError::Corrupt(e.to_string()),
+            Category::Data => RecordError::Skip(e.to_string()),
+        }
+    }
+}
+
+/// Translates one JSON record into model records. Must be pure (it runs in parallel).
+pub trait RecordParser: Sync {
+    /// Pushes records into `out` and non-fatal remarks into `warnings`.
+    fn parse(
+        &self,
+        record: &RawRecord<'_>,
+        out: &mut Vec<Record>,
+        warnings: &mut Vec<String>,
+    ) -> Result<(), RecordError>;
+}
+
+/// Counts of what a driven file contained.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DriveStats {
+    pub records_seen: u64,
+    pub records_skipped: u64,
+    pub diagnostics: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Lines,
+    Values,
+    Array,
+}
+
+/// Skips a UTF-8 BOM and whitespace; returns the offset of the first significant byte.
+pub fn significant_start(head: &[u8]) -> usize {
+    let mut i = if head.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    while i < head.len() && head[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// The first significant bytes of `head` (after BOM, whitespace and a JS `name = ` prefix).
+pub fn json_start(head: &[u8]) -> &[u8] {
+    let start = significant_start(head);
+    let rest = &head[start..];
+    if let Some(offset) = js_prefix_len(rest) {
+        let rest = &rest[offset..];
+        return &rest[significant_start(rest)..];
+    }
+    rest
+}
+
+/// Length of a JS assignment prefix such as `window.YTD.tweets.part0 = `.
+fn js_prefix_len(bytes: &[u8]) -> Option<usize> {
+    if bytes.first().is_some_and(|b| b.is_ascii_alphabetic()) {
+        let limit = bytes.len().min(256);
+        let eq = bytes[..limit].iter().position(|&b| b == b'=')?;
+        let name = &bytes[..eq];
+        let is_identifier = name.iter().all(|&b| {
+            b.is_ascii_alphanumeric() || b == b'.' || b == b'_' || b == b' ' || b == b'$'
+        });
+        if is_identifier {
+            return Some(eq + 1);
+        }
+    }
+    None
+}
+
+/// Scans one JSON value starting at `bytes[0]`; returns its length, or `None` if it does not end
+/// within `bytes`.
+fn scan_value(bytes: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' => {
+                    in_string = false;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                b',' if depth == 0 => return Some(i),
+                c if depth == 0 && c.is_ascii_whitespace() => return Some(i),
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn count_lines(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
+struct Splitter {
+    layout: Layout,
+    /// Array layout: whether the closing `]` was seen.
+    array_closed: bool,
+    next_record: u64,
+    /// Line number (1-based) at the start of the unconsumed buffer.
+    line: u64,
+}
+
+enum Piece {
+    Record(Location, std::ops::Range<usize>),
+    /// Something that is not a JSON value where one was expected.
+    Garbage(Location, String),
+}
+
+impl Splitter {
+    /// Splits complete records off the front of `buf`; returns the pieces and the bytes consumed.
+    /// At `eof`, whatever remains is a final (possibly truncated) record.
+    fn split(&mut self, buf: &[u8], eof: bool) -> (Vec<Piece>, usize) {
+        let mut pieces = Vec::new();
+        let mut pos = 0;
+        loop {
+            // Skip separators, counting lines.
+            while pos < buf.len()
+                && (buf[pos].is_ascii_whitespace()
+                    || (self.layout == Layout::Array && buf[pos] == b','))
+            {
+                if buf[pos] == b'\n' {
+                    self.line += 1;
+                }
+                pos += 1;
+            }
+            if pos >= buf.len() {
+                break;
+            }
+            let location = Location {
+                line: self.line,
+                record: self.next_record,
+            };
+            let rest = &buf[pos..];
+            match self.layout {
+                Layout::Array if self.array_closed => {
+                    if rest[0] == b';' {
+                        pos += 1;
+                        continue;
+                    }
+                    pieces.push(Piece::Garbage(
+                        location,
+                        "unexpected data after the closing `]`".into(),
+                    ));
+                    pos = buf.len();
+                    break;
+                }
+                Layout::Array if rest[0] == b']' => {
+                    self.array_closed = true;
+                    pos += 1;
+                    continue;
+                }
+                Layout::Lines => {
+                    let end = match memchr::memchr(b'\n', rest) {
+                        Some(end) => end,
+                        None if eof => rest.len(),
+                        None => break,
+                    };
+                    let mut record_end = end;
+                    if record_end > 0 && rest[record_end - 1] == b'\r' {
+                        record_end -= 1;
+                    }
+                    pieces.push(Piece::Record(location, pos..pos + record_end));
+                    self.next_record += 1;
+                    pos += end;
+                }
+                Layout::Values | Layout::Array => match scan_value(rest) {
+                    Some(len) if len > 0 => {
+                        self.line += count_lines(&rest[..len]);
+                        pieces.push(Piece::Record(location, pos..pos + len));
+                        self.next_record += 1;
+                        pos += len;
+                    }
+                    Some(_) => {
+                        pieces.push(Piece::Garbage(
+                            location,
+                            format!("unexpected `{}`", rest[0] as char),
+                        ));
+                        pos = buf.len();
+                        break;
+                    }
+                    None if eof => {
+                        pieces.push(Piece::Record(location, pos..buf.len()));
+                        self.next_record += 1;
+                        pos = buf.len();
+                    }
+                    None => break,
+                },
+            }
+        }
+        (pieces, pos)
+    }
+}
+
+/// Reads every JSON record of `input`, parses them in parallel with `parser`, and sends records
+/// and diagnostics to `sink` in file order.
+pub fn drive(
+    input: &mut InputReader,
+    parser: &dyn RecordParser,
+    options: ImportOptions,
+    sink: &mut dyn Sink,
+) -> Result<DriveStats, ImportError> {
+    let file = input.name().to_string();
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 64 * 1024);
+    let mut eof = fill(input, &mut buf, CHUNK)?;
+
+    // Decide the layout from the first significant bytes.
+    let mut start = significant_start(&buf);
+    let mut line = 1 + count_lines(&buf[..start]);
+    let layout = if let Some(prefix) = js_prefix_len(&buf[start..]) {
+        line += count_lines(&buf[start..start + prefix]);
+        start += prefix;
+        let after = significant_start(&buf[start..]);
+        line += count_lines(&buf[start..start + after]);
+        start += after;
+        Layout::Array
+    } else {
+        match buf.get(start) {
+            None => {
+                return Ok(DriveStats::default());
+            }
+            Some(b'[') => Layout::Array,
+            Some(b'{') => {
+                let first_line_end = memchr::memchr(b'\n', &buf[start..]).map(|e| start + e);
+                let first_line = &buf[start..first_line_end.unwrap_or(buf.len())];
+                if first_line_end.is_none() || scan_value(first_line).is_some() {
+                    Layout::Lines
+                } else {
+                    Layout::Values
+                }
+            }
+            Some(&other) => return Err(ImportError::Invalid {
+                file,
+                message: format!(
+                    "line {line}: expected JSON (an object, JSON Lines or an array), found `{}`",
+                    other as char
+                ),
+            }),
+        }
+    };
+    if layout == Layout::Array {
+        if buf.get(start) != Some(&b'[') {
+            return Err(ImportError::Invalid {
+                file,
+                message: format!("line {line}: expected a JSON array after the JS assignment"),
+            });
+        }
+        start += 1;
+    }
+    buf.drain(..start);
+
+    let mut splitter = Splitter {
+        layout,
+        array_closed: false,
+        next_record: 0,
+        line,
+    };
+    let mut stats = DriveStats::default();
+    let emit_diag = |sink: &mut dyn Sink, stats: &mut DriveStats, d: Diagnostic| {
+        stats.diagnostics += 1;
+        if stats.diagnostics <= MAX_DIAGNOSTICS {
+            sink.diagnostic(d);
+        }
+    };
+    loop {
+        let (pieces, consumed) = splitter.split(&buf, eof);
+        let results: Vec<(Location, Result<(Vec<Record>, Vec<String>), RecordError>)> = pieces
+            .par_iter()
+            .map(|piece| match piece {
+                Piece::Record(location, range) => {
+                    let raw = RawRecord {
+                        location: *location,
+                        bytes: &buf[range.clone()],
+                    };
+                    let mut out = Vec::new();
+                    let mut warnings = Vec::new();
+                    let result = parser
+                        .parse(&raw, &mut out, &mut warnings)
+                        .map(|()| (out, warnings));
+                    (*location, result)
+                }
+                Piece::Garbage(location, message) => {
+                    (*location, Err(RecordError::Corrupt(message.clone())))
+                }
+            })
+            .collect();
+        let mut batch = Vec::new();
+        for (location, result) in results {
+            stats.records_seen += 1;
+            match result {
+                Ok((mut records, warnings)) => {
+                    batch.append(&mut records);
+                    for message in warnings {
+                        emit_diag(
+                            sink,
+                            &mut stats,
+                            Diagnostic {
+                                file: file.clone(),
+                                location: Some(location),
+                                severity: Severity::Warning,
+                                message,
+                            },
+                        );
+                    }
+                }
+                Err(RecordError::Corrupt(message)) if !options.skip_bad => {
+                    return Err(ImportError::Corrupt {
+                        file,
+                        location,
+                        message,
+                    });
+                }
+                Err(RecordError::Corrupt(message)) => {
+                    stats.records_skipped += 1;
+                    emit_diag(
+                        sink,
+                        &mut stats,
+                        Diagnostic {
+                            file: file.clone(),
+                            location: Some(location),
+                            severity: Severity::Error,
+                            message: format!("invalid JSON, skipped: {message}"),
+                        },
+                    );
+                }
+                Err(RecordError::Skip(message)) => {
+                    stats.records_skipped += 1;
+                    emit_diag(
+                        sink,
+                        &mut stats,
+                        Diagnostic {
+                            file: file.clone(),
+                            location: Some(location),
+                            severity: Severity::Error,
+                            message: format!("skipped: {message}"),
+                        },
+                    );
+                }
+            }
+        }
+        if !batch.is_empty() {
+            sink.records(batch);
+        }
+        sink.progress(input.bytes_read());
+        buf.drain(..consumed);
+        if eof {
+            break;
+        }
+        // Grow the target when one record is larger than the chunk.
+        let target = if consumed == 0 {
+            buf.len() + CHUNK
+        } else {
+            CHUNK
+        };
+        eof = fill(input, &mut buf, target)?;
+    }
+    if layout == Layout::Array && !splitter.array_closed {
+        let location = Location {
+            line: splitter.line,
+            record: splitter.next_record,
+        };
+        let message = "the JSON array is not closed: the file is truncated".to_string();
+        if !options.skip_bad {
+            return Err(ImportError::Corrupt {
+                file,
+                location,
+                message,
+            });
+        }
+        emit_diag(
+            sink,
+            &mut stats,
+            Diagnostic {
+                file: file.clone(),
+                location: Some(location),
+                severity: Severity::Error,
+                message,
+            },
+        );
+    }
+    if stats.diagnostics > MAX_DIAGNOSTICS {
+        sink.diagnostic(Diagnostic {
+            file,
+            location: None,
+            severity: Severity::Warning,
+            message: format!(
+                "{} more diagnostics not shown",
+                stats.diagnostics - MAX_DIAGNOSTICS
+            ),
+        });
+    }
+    Ok(stats)
+}
+
+/// Reads until `buf` holds at least `target` bytes or the input ends; returns whether it ended.
+fn fill(input: &mut InputReader, buf: &mut Vec<u8>, target: usize) -> Result<bool, ImportError> {
+    let mut chunk = [0u8; 256 * 1024];
+    while buf.len() < target {
+        let n = match input.read(&mut chunk) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(input.io_error(e)),
+        };
+        if n == 0 {
+            return Ok(true);
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::VecSink;
+    use dipl_model::{AccountRecord, Platform, Role};
+
+    /// Turns `{"id": "x"}` into an account record; anything else without an id is skipped.
+    struct IdParser;
+
+    impl RecordParser for IdParser {
+        fn parse(
+            &self,
+            record: &RawRecord<'_>,
+            out: &mut Vec<Record>,
+            warnings: &mut Vec<String>,
+        ) -> Result<(), RecordError> {
+            let value: serde_json::Value =
+                serde_json::from_slice(record.bytes).map_err(|e| RecordError::from_serde(&e))?;
+            let id = value
+                .get("id")
+                .and_then(|v| v.as_str())
+                .ok_or_else(|| RecordError::Skip("no id".into()))?;
+            if id == "w" {
+                warnings.push("w is odd".into());
+            }
+            out.push(Record::Account(AccountRecord::bare(
+                Platform::Twitter,
+                id,
+                None,
+                Role::Subject,
+            )));
+            Ok(())
+        }
+    }
+
+    fn run(text: &str, skip_bad: bool) -> Result<(Vec<String>, Vec<String>), ImportError> {
+        let mut input = InputReader::from_reader("t.json", std::io::Cursor::new(text.to_string()));
+        let mut sink = VecSink::default();
+        drive(&mut input, &IdParser, ImportOptions { skip_bad }, &mut sink)?;
+        let ids = sink
+            .records
+            .iter()
+            .map(|r| match r {
+                Record::Account(a) => a.id.clone(),
+                _ => unreachable!(),
+            })
+            .collect();
+        let diags = sink.diagnostics.iter().map(|d| d.to_string()).collect();
+        Ok((ids, diags))
+    }
+
+    #[test]
+    fn json_lines_with_bom_crlf_and_blank_lines() {
+        let (ids, diags) = run(
+            "\u{feff}{\"id\":\"a\"}\r\n\n{\"id\":\"b\"}\n{\"x\":1}\n{\"id\":\"w\"}",
+            false,
+        )
+        .unwrap();
+        assert_eq!(ids, ["a", "b", "w"]);
+        assert_eq!(
+            diags,
+            [
+                "t.json: line 4, record 3: error: skipped: no id",
+                "t.json: line 5, record 4: warning: w is odd"
+            ]
+        );
+    }
+
+    #[test]
+    fn arrays_pretty_values_and_js_wrapped() {
+        let (ids, _) = run("[{\"id\":\"a\"},\n {\"id\":\"b,]\\\"\"}]\n", false).unwrap();
+        assert_eq!(ids, ["a", "b,]\""]);
+        let (ids, _) = run("{\n \"id\": \"a\"\n}\n{\n \"id\": \"b\"\n}\n", false).unwrap();
+        assert_eq!(ids, ["a", "b"]);
+        let (ids, _) = run("window.YTD.tweets.part0 = [ {\"id\":\"a\"} ];", false).unwrap();
+        assert_eq!(ids, ["a"]);
+        let (ids, diags) = run("", false).unwrap();
+        assert!(ids.is_empty() && diags.is_empty());
+    }
+
+    #[test]
+    fn truncation_is_corruption_unless_skipping() {
+        let err = run("{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":", false).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.json: line 3, record 3: invalid JSON (EOF while parsing a value at line 1 column 6); the file is corrupt or truncated (use --skip-bad to import the readable records and report the rest)"
+        );
+        let (ids, diags) = run("{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":", true).unwrap();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(diags.len(), 1);
+        let err = run("[{\"id\":\"a\"}, {\"id\":\"b\"", false).unwrap_err();
+        assert!(err.to_string().contains("record 2: invalid JSON"), "{err}");
+        let err = run("[{\"id\":\"a\"}, ", false).unwrap_err();
+        assert!(err.to_string().contains("not closed"), "{err}");
+        let err = run("hello", false).unwrap_err();
+        assert!(err.to_string().contains("expected JSON"), "{err}");
+    }
+
+    #[test]
+    fn records_larger_than_a_chunk_and_many_chunks() {
+        let big = "x".repeat(CHUNK + 10);
+        let mut text = format!("{{\"id\":\"big\",\"pad\":\"{big}\"}}\n");
+        for i in 0..200_000 {
+            text.push_str(&format!(
+                "{{\"id\":\"{i}\",\"pad\":\"{}\"}}\n",
+                "y".repeat(40)
+            ));
+        }
+        let (ids, diags) = run(&text, false).unwrap();
+        assert_eq!(ids.len(), 200_001);
+        assert_eq!(ids[0], "big");
+        assert_eq!(ids[200_000], "199999");
+        assert!(diags.is_empty());
+    }
+}

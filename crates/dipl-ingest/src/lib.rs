@@ -1,0 +1,191 @@
+//! The importer contract: what every platform importer implements and what it can rely on.
+//!
+//! - [`Importer`]: one per export format, with a stable id (`twitter.v1`, `twitter.twarc2` …), a cheap
+//!   [`Importer::sniff`] for auto-detection, and a streaming [`Importer::import`] that pushes
+//!   [`dipl_model::Record`]s and [`Diagnostic`]s into a [`Sink`].
+//! - [`input`]: files, folders, `.gz` and `.zip` become a list of [`InputFile`]s, read once, hashed as
+//!   they are read (provenance and idempotent re-import).
+//! - [`json`]: splitting JSON Lines, JSON arrays, concatenated JSON and JS-wrapped archive files into
+//!   records without loading the file, and parsing records in parallel in file order.
+//!
+//! Importers translate; they do not decide: no clock, no store, no metrics here.
+
+pub mod input;
+pub mod json;
+
+use std::fmt;
+
+use dipl_model::{Platform, Record};
+
+pub use input::{collect_inputs, InputFile, InputReader};
+
+/// Where in a file a diagnostic points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    /// 1-based line where the record starts.
+    pub line: u64,
+    /// 0-based index of the record in the file.
+    pub record: u64,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, record {}", self.line, self.record + 1)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The record was skipped.
+    Error,
+    /// The record was imported, with something worth knowing.
+    Warning,
+}
+
+impl Severity {
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A problem with one record: counted, located, reported; never fatal on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub location: Option<Location>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location {
+            Some(loc) => write!(
+                f,
+                "{}: {}: {}: {}",
+                self.file,
+                loc,
+                self.severity.id(),
+                self.message
+            ),
+            None => write!(f, "{}: {}: {}", self.file, self.severity.id(), self.message),
+        }
+    }
+}
+
+/// Why a whole file could not be imported. Any of these aborts the import of the file (and the
+/// caller rolls back the whole import command, so the store stays as it was).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: cannot read: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}: not a recognised export ({detail}); expected one of: {expected}")]
+    Unrecognised {
+        file: String,
+        detail: String,
+        expected: String,
+    },
+    #[error("{file}: {location}: invalid JSON ({message}); the file is corrupt or truncated (use --skip-bad to import the readable records and report the rest)")]
+    Corrupt {
+        file: String,
+        location: Location,
+        message: String,
+    },
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+/// Receives what an importer produces, in file order.
+pub trait Sink {
+    fn records(&mut self, records: Vec<Record>);
+    fn diagnostic(&mut self, diagnostic: Diagnostic);
+    /// Bytes of the input consumed so far (for progress bars).
+    fn progress(&mut self, _bytes_read: u64) {}
+}
+
+/// A `Sink` that keeps everything, for tests and small inputs.
+#[derive(Debug, Default)]
+pub struct VecSink {
+    pub records: Vec<Record>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Sink for VecSink {
+    fn records(&mut self, mut records: Vec<Record>) {
+        self.records.append(&mut records);
+    }
+
+    fn diagnostic(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+}
+
+/// Options every importer honours.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Records that are not even valid JSON become diagnostics instead of failing the file.
+    pub skip_bad: bool,
+}
+
+/// How sure an importer is that it reads a file, from its name and first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    No,
+    Maybe,
+    Likely,
+    Certain,
+}
+
+/// One export format.
+pub trait Importer: Sync {
+    /// Stable id, `<platform>.<format>`, e.g. `twitter.twarc2`.
+    fn id(&self) -> &'static str;
+    fn platform(&self) -> Platform;
+    /// Version of this importer's translation (recorded with each import batch).
+    fn version(&self) -> &'static str {
+        "1"
+    }
+    /// One line: what it reads.
+    fn description(&self) -> &'static str;
+    /// Cheap check on the file name and its first bytes (already decompressed, at most 64 KiB).
+    fn sniff(&self, name: &str, head: &[u8]) -> Confidence;
+    /// Streams the file into `sink`. `Err` only when the file as a whole cannot be read.
+    fn import(
+        &self,
+        input: &mut InputReader,
+        options: ImportOptions,
+        sink: &mut dyn Sink,
+    ) -> Result<(), ImportError>;
+}
+
+/// Picks the importer that is most confident about a file; ties go to the earlier importer.
+pub fn detect<'a>(
+    importers: &[&'a dyn Importer],
+    name: &str,
+    head: &[u8],
+) -> Option<&'a dyn Importer> {
+    let mut best: Option<(&dyn Importer, Confidence)> = None;
+    for &importer in importers {
+        let confidence = importer.sniff(name, head);
+        if confidence > Confidence::No && best.is_none_or(|(_, c)| confidence > c) {
+            best = Some((importer, confidence));
+        }
+    }
+    best.map(|(importer, _)| importer)
+}
+
+/// The list of ids, for "expected one of" messages.
+pub fn expected_list(importers: &[&dyn Importer]) -> String {
+    importers
+        .iter()
+        .map(|i| format!("{} ({})", i.id(), i.description()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
