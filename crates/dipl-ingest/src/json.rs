@@ -70,6 +70,9 @@ pub struct DriveStats {
     pub diagnostics: u64,
 }
 
+/// Records and warnings of one parsed record, or why it was not imported.
+type ParseOutcome = Result<(Vec<Record>, Vec<String>), RecordError>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Layout {
     Lines,
@@ -332,7 +335,7 @@ pub fn drive(
     };
     loop {
         let (pieces, consumed) = splitter.split(&buf, eof);
-        let results: Vec<(Location, Result<(Vec<Record>, Vec<String>), RecordError>)> = pieces
+        let results: Vec<(Location, ParseOutcome)> = pieces
             .par_iter()
             .map(|piece| match piece {
                 Piece::Record(location, range) => {
