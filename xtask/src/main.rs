@@ -1,2 +1,142 @@
-//! Project automation: `cargo xtask ci`, `cargo xtask bench`.
-fn main() {}
+//! Project automation, in Rust so that CI runs exactly what a developer runs.
+//!
+//! - `cargo xtask ci`: the README's test command, `cargo fmt --check`, and clippy with warnings
+//!   as errors.
+//! - `cargo xtask bench [--posts N] [--dir DIR]`: synthesise N tweets (default 1,000,000) as
+//!   twarc2 JSONL, import them and compute `metrics accounts` through the release binary,
+//!   printing throughput and peak memory (see docs/benchmarks.md).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("ci") => ci(),
+        Some("bench") => bench(&args[1..]),
+        _ => {
+            eprintln!("usage: cargo xtask ci | bench [--posts N]");
+            bail!("unknown or missing task")
+        }
+    }
+}
+
+fn run(program: &str, args: &[&str]) -> Result<()> {
+    eprintln!("$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .status()
+        .with_context(|| format!("cannot run {program}"))?;
+    if !status.success() {
+        bail!("`{program} {}` failed ({status})", args.join(" "));
+    }
+    Ok(())
+}
+
+fn ci() -> Result<()> {
+    // The README's test command.
+    run("cargo", &["test", "--workspace"])?;
+    run("cargo", &["fmt", "--all", "--check"])?;
+    run(
+        "cargo",
+        &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+    )?;
+    Ok(())
+}
+
+/// Runs the release binary; returns wall seconds and the process's peak resident memory (MiB).
+fn timed(bin: &Path, args: &[&str]) -> Result<(f64, f64)> {
+    eprintln!("$ diplometrics {}", args.join(" "));
+    let start = Instant::now();
+    let child = Command::new(bin)
+        .args(args)
+        .arg("--quiet")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .with_context(|| format!("cannot run {}", bin.display()))?;
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: wait4 on our own child's pid, writing into locals we own.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        if libc::wait4(pid, &mut status, 0, &mut usage) != pid {
+            bail!("waiting for diplometrics failed");
+        }
+        usage
+    };
+    let seconds = start.elapsed().as_secs_f64();
+    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
+        bail!("`diplometrics {}` failed (status {status})", args.join(" "));
+    }
+    Ok((seconds, usage.ru_maxrss as f64 / 1024.0))
+}
+
+/// End-to-end benchmark through the real binary: synthesise N tweets as twarc2 JSONL, import
+/// them into a fresh workspace, compute `metrics accounts`; print throughput and peak memory.
+fn bench(args: &[String]) -> Result<()> {
+    let mut posts: u64 = 1_000_000;
+    let mut dir = std::env::temp_dir().join("diplometrics-bench");
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--posts" => posts = iter.next().context("--posts N")?.parse()?,
+            "--dir" => dir = PathBuf::from(iter.next().context("--dir DIR")?),
+            other => bail!("unknown bench option {other}"),
+        }
+    }
+    run("cargo", &["build", "--release", "-p", "dipl-cli"])?;
+    let bin = workspace_root().join("target/release/diplometrics");
+    let corpus = dir.join("corpus");
+    let data = dir.join("workspace");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    let posts_arg = posts.to_string();
+    let corpus_arg = corpus.display().to_string();
+    let data_arg = data.display().to_string();
+
+    let (synth_s, _) = timed(
+        &bin,
+        &["synth", "--out", &corpus_arg, "--posts", &posts_arg, "--format", "twarc2"],
+    )?;
+    let file = std::fs::read_dir(&corpus)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .context("synth wrote no .jsonl file")?;
+    let bytes = std::fs::metadata(&file)?.len() as f64;
+    let mb = bytes / 1e6;
+    let (import_s, import_peak) =
+        timed(&bin, &["--data", &data_arg, "import", &file.display().to_string()])?;
+    let (metrics_s, metrics_peak) = timed(
+        &bin,
+        &["--data", &data_arg, "metrics", "accounts", "--format", "csv", "--output", "/dev/null"],
+    )?;
+    let n = posts as f64;
+    println!("benchmark: {posts} tweets, twarc2 JSONL {mb:.0} MB (synth {synth_s:.2} s, {:.0} MB/s)", mb / synth_s);
+    println!(
+        "import:            {import_s:7.2} s  {:>9.0} posts/s  {:6.0} MB/s  peak RSS {:.0} MiB",
+        n / import_s,
+        mb / import_s,
+        import_peak
+    );
+    println!(
+        "metrics accounts:  {metrics_s:7.2} s  {:>9.0} posts/s  peak RSS {:.0} MiB",
+        n / metrics_s,
+        metrics_peak
+    );
+    println!(
+        "import + metrics:  {:7.2} s  {:>9.0} posts/s",
+        import_s + metrics_s,
+        n / (import_s + metrics_s)
+    );
+    Ok(())
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace root")
+        .to_path_buf()
+}

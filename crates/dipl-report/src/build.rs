@@ -1,0 +1,393 @@
+//! Builds the report from a dataset: an opening summary in plain words, then activity,
+//! engagement, conversation, actors, countries, hashtags and mentions, each a table (and a chart
+//! where a picture reads faster), closing with the definitions of every figure shown.
+//!
+//! Every sentence is computed from the same metric values the tables show; nothing is rounded
+//! before it is compared.
+
+use std::collections::BTreeMap;
+
+use dipl_metrics::{
+    account_metrics, account_table, actor_metrics, actor_table, catalog, country_metrics,
+    country_table, hashtag_table, hashtags, mention_table, mentions, AccountMetrics, By, Params,
+    Status, Table, Value,
+};
+use dipl_model::Dataset;
+
+use crate::chart::BarChart;
+use crate::document::{Block, Report, Section};
+
+/// A report and the full tables written beside it (`name` → table, e.g. `accounts`).
+pub struct BuiltReport {
+    pub report: Report,
+    pub tables: Vec<(String, Table)>,
+}
+
+/// Keeps the named columns (in this order) of a table; unknown names are ignored.
+pub fn select(table: &Table, columns: &[&str]) -> Table {
+    let indices: Vec<usize> = columns.iter().filter_map(|c| table.column(c)).collect();
+    Table {
+        columns: indices.iter().map(|&i| table.columns[i].clone()).collect(),
+        rows: table
+            .rows
+            .iter()
+            .map(|row| indices.iter().map(|&i| row[i].clone()).collect())
+            .collect(),
+    }
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0} %", x * 100.0)
+}
+
+fn account_label(dataset: &Dataset, m: &AccountMetrics) -> String {
+    let info = &dataset.accounts[m.account as usize];
+    match &info.handle {
+        Some(handle) => format!("@{handle} ({})", info.platform),
+        None => format!("{} ({})", info.platform_id, info.platform),
+    }
+}
+
+fn short_label(dataset: &Dataset, m: &AccountMetrics) -> String {
+    let info = &dataset.accounts[m.account as usize];
+    info.handle
+        .as_ref()
+        .map_or_else(|| info.platform_id.clone(), |h| format!("@{h}"))
+}
+
+/// Builds the report of `dataset` under `params`.
+pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> BuiltReport {
+    let reference = params.resolve(dataset);
+    let accounts = account_metrics(dataset, params);
+    let actors = actor_metrics(dataset, params);
+    let countries = country_metrics(dataset, params);
+    let accounts_full = account_table(&accounts, dataset);
+    let actors_full = actor_table(&actors, dataset);
+    let countries_full = country_table(&countries, dataset);
+    let tag_counts = hashtags(dataset, params, By::Account, 0);
+    let hashtags_by_actor = hashtag_table(&hashtags(dataset, params, By::Actor, 5), By::Actor, dataset);
+    let hashtags_by_account = hashtag_table(&tag_counts, By::Account, dataset);
+    let mentions_by_actor = mention_table(&mentions(dataset, params, By::Actor, 5), By::Actor, dataset);
+    let mentions_by_account =
+        mention_table(&mentions(dataset, params, By::Account, 0), By::Account, dataset);
+
+    // Accounts in table order (platform, handle, id), for charts.
+    let mut ordered: Vec<&AccountMetrics> = accounts.iter().collect();
+    ordered.sort_by_key(|m| {
+        let info = &dataset.accounts[m.account as usize];
+        (info.platform, info.handle.clone(), info.platform_id.clone())
+    });
+
+    let total_posts: u64 = accounts.iter().map(|m| m.metrics.posts).sum();
+    let total_replies_to_audience: u64 =
+        accounts.iter().map(|m| m.metrics.replies_to_audience).sum();
+    let n_countries = {
+        let mut c: Vec<&str> = dataset.actors.iter().map(|a| a.country.as_str()).collect();
+        c.sort_unstable();
+        c.dedup();
+        c.len()
+    };
+    let first = accounts.iter().filter_map(|m| m.metrics.first_post).min();
+    let last = accounts.iter().filter_map(|m| m.metrics.last_post).max();
+
+    let mut summary = Vec::new();
+    match (first, last) {
+        (Some(first), Some(last)) => summary.push(format!(
+            "{} accounts of {} registered actors from {} countries published {} posts between {} and {}.",
+            accounts.len(),
+            dataset.actors.len(),
+            n_countries,
+            total_posts,
+            first.to_date_string(),
+            last.to_date_string()
+        )),
+        _ => summary.push(format!(
+            "{} accounts of {} registered actors are in scope, and none posted in the window.",
+            accounts.len(),
+            dataset.actors.len()
+        )),
+    }
+    let count_status = |s: Status| accounts.iter().filter(|m| m.metrics.status == s).count();
+    let (active, dormant, inactive) = (
+        count_status(Status::Active),
+        count_status(Status::Dormant),
+        count_status(Status::Inactive),
+    );
+    if let Some(as_of) = reference.as_of {
+        summary.push(format!(
+            "As of {}: {active} accounts are active (posted in the last 30 days), {dormant} dormant and {inactive} inactive.",
+            as_of.to_date_string()
+        ));
+    }
+    if let Some(top) = accounts
+        .iter()
+        .filter_map(|m| m.metrics.posts_per_day.value().map(|v| (v, m)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.account.cmp(&a.1.account)))
+    {
+        summary.push(format!(
+            "The most active account is {} with {:.1} posts per day.",
+            account_label(dataset, top.1),
+            top.0
+        ));
+    }
+    if let Some(top) = accounts
+        .iter()
+        .filter_map(|m| m.metrics.median_interactions.map(|v| (v, m)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.account.cmp(&a.1.account)))
+    {
+        summary.push(format!(
+            "The highest median engagement is {}'s: {:.0} interactions on a typical own post.",
+            account_label(dataset, top.1),
+            top.0
+        ));
+    }
+    if total_posts > 0 {
+        let silent = accounts
+            .iter()
+            .filter(|m| m.metrics.posts > 0 && m.metrics.replies_to_audience == 0)
+            .count();
+        let mut sentence = format!(
+            "Replies to others make up {} of all posts: these accounts mostly broadcast",
+            percent(total_replies_to_audience as f64 / total_posts as f64)
+        );
+        if total_replies_to_audience as f64 / total_posts as f64 >= 0.2 {
+            sentence = format!(
+                "Replies to others make up {} of all posts",
+                percent(total_replies_to_audience as f64 / total_posts as f64)
+            );
+        }
+        if silent > 0 {
+            sentence.push_str(&format!(
+                "; {silent} of the accounts that posted never replied to anyone."
+            ));
+        } else {
+            sentence.push('.');
+        }
+        summary.push(sentence);
+        if let Some(top) = accounts
+            .iter()
+            .filter(|m| m.metrics.posts >= 10)
+            .filter_map(|m| m.metrics.conversational_share.value().map(|v| (v, m)))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.account.cmp(&a.1.account)))
+        {
+            summary.push(format!(
+                "The most conversational account is {} ({} of its posts are replies to others).",
+                account_label(dataset, top.1),
+                percent(top.0)
+            ));
+        }
+    }
+    let mut overall: BTreeMap<&str, u64> = BTreeMap::new();
+    for c in &tag_counts {
+        *overall.entry(c.tag.as_str()).or_default() += c.count;
+    }
+    let mut overall: Vec<(&str, u64)> = overall.into_iter().collect();
+    overall.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    if !overall.is_empty() {
+        summary.push(format!(
+            "Top hashtags: {}.",
+            overall
+                .iter()
+                .take(5)
+                .map(|(t, n)| format!("#{t} ({n})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+
+    let labels: Vec<String> = ordered.iter().map(|m| short_label(dataset, m)).collect();
+    let series = |f: &dyn Fn(&AccountMetrics) -> f64| -> Vec<f64> { ordered.iter().map(|m| f(m)).collect() };
+
+    let activity = Section {
+        id: "activity".into(),
+        title: "Activity and up-to-dateness".into(),
+        blocks: vec![
+            Block::Paragraph("Posts by kind per account (repost > reply > quote > original), how often and how recently each account posts, and its longest silence. Status: active = posted in the 30 days before the reference date; dormant = posted in the window but not in those 30 days; inactive = no post in the window.".into()),
+            Block::Chart(BarChart {
+                title: "Posts per account by kind".into(),
+                categories: labels.clone(),
+                series: vec![
+                    ("originals".into(), series(&|m| m.metrics.originals as f64)),
+                    ("replies".into(), series(&|m| m.metrics.replies as f64)),
+                    ("quotes".into(), series(&|m| m.metrics.quotes as f64)),
+                    ("reposts".into(), series(&|m| m.metrics.reposts as f64)),
+                ],
+                unit: "posts in the window".into(),
+            }),
+            Block::Table {
+                caption: "Accounts: activity".into(),
+                table: select(&accounts_full, &[
+                    "platform", "handle", "actor", "country", "posts", "own_posts", "originals",
+                    "replies", "replies_to_audience", "reposts", "quotes", "active_days",
+                    "posts_per_day", "days_since_last_post", "longest_silence_days", "status",
+                ]),
+            },
+        ],
+    };
+    let engagement = Section {
+        id: "engagement".into(),
+        title: "Audience and engagement".into(),
+        blocks: vec![
+            Block::Paragraph("Interactions of a post = likes + reposts + replies + quotes, as far as the platform provides each; counted on own posts only (the engagement of a repost belongs to the reposted post). n/a means the data does not provide the figure, never zero.".into()),
+            Block::Chart(BarChart {
+                title: "Median interactions per own post".into(),
+                categories: labels.clone(),
+                series: vec![(
+                    "median interactions".into(),
+                    series(&|m| m.metrics.median_interactions.unwrap_or(0.0)),
+                )],
+                unit: "interactions (median over own posts)".into(),
+            }),
+            Block::Table {
+                caption: "Accounts: audience and engagement".into(),
+                table: select(&accounts_full, &[
+                    "platform", "handle", "actor", "followers", "follower_growth_weekly",
+                    "interactions_per_post", "median_interactions", "q1", "q3", "trimmed_mean",
+                    "reposts_per_original", "interaction_rate", "likes", "reposts_received",
+                    "replies_received", "quotes_received",
+                ]),
+            },
+        ],
+    };
+    let conversation = Section {
+        id: "conversation".into(),
+        title: "Broadcast or conversation".into(),
+        blocks: vec![
+            Block::Paragraph("Does the account talk with others or only broadcast? conversational_share = replies to others / posts (Twiplomacy); responsiveness = replies to others / originals (GSMI); contribution = originals / posts (GSMI). Self-replies (threads) are not counted as replies to others.".into()),
+            Block::Chart(BarChart {
+                title: "Conversational share (replies to others / posts)".into(),
+                categories: labels,
+                series: vec![(
+                    "conversational share".into(),
+                    series(&|m| m.metrics.conversational_share.value().unwrap_or(0.0)),
+                )],
+                unit: "share of posts".into(),
+            }),
+            Block::Table {
+                caption: "Accounts: conversation".into(),
+                table: select(&accounts_full, &[
+                    "platform", "handle", "actor", "posts", "originals", "replies_to_audience",
+                    "conversational_share", "responsiveness", "contribution",
+                ]),
+            },
+        ],
+    };
+    let actors_section = Section {
+        id: "actors".into(),
+        title: "Actors and countries".into(),
+        blocks: vec![
+            Block::Paragraph("Actor and country figures pool the posts of all their accounts on the platforms in scope; followers are summed over accounts.".into()),
+            Block::Table {
+                caption: "Actors".into(),
+                table: select(&actors_full, &[
+                    "actor", "name", "kind", "country", "host", "n_accounts", "platforms", "posts",
+                    "originals", "replies_to_audience", "posts_per_day", "days_since_last_post",
+                    "status", "followers", "interactions_per_post", "median_interactions",
+                    "conversational_share",
+                ]),
+            },
+            Block::Table {
+                caption: "Countries (sending)".into(),
+                table: select(&countries_full, &[
+                    "country", "n_actors", "n_accounts", "platforms", "posts", "originals",
+                    "replies_to_audience", "posts_per_day", "status", "followers",
+                    "interactions_per_post", "median_interactions", "conversational_share",
+                ]),
+            },
+        ],
+    };
+    let top_overall = Table {
+        columns: vec!["hashtag".into(), "posts".into()],
+        rows: overall
+            .iter()
+            .take(20)
+            .map(|(t, n)| vec![Value::Text(format!("#{t}")), Value::Int(*n as i64)])
+            .collect(),
+    };
+    let mut tag_blocks = vec![Block::Chart(BarChart {
+        title: "Top hashtags over all own posts".into(),
+        categories: overall.iter().take(15).map(|(t, _)| format!("#{t}")).collect(),
+        series: vec![(
+            "own posts".into(),
+            overall.iter().take(15).map(|(_, n)| *n as f64).collect(),
+        )],
+        unit: "own posts using the hashtag (case-folded)".into(),
+    })];
+    tag_blocks.push(Block::Table {
+        caption: "Top 5 hashtags per actor".into(),
+        table: hashtags_by_actor,
+    });
+    tag_blocks.push(Block::Table {
+        caption: "Top 5 mentioned accounts per actor (audience accounts pseudonymised)".into(),
+        table: mentions_by_actor,
+    });
+    let tags_section = Section {
+        id: "hashtags".into(),
+        title: "Hashtags and mentions".into(),
+        blocks: tag_blocks,
+    };
+
+    let shown: Vec<&str> = vec![
+        "posts", "own_posts", "originals", "replies", "replies_to_audience", "reposts", "quotes",
+        "active_days", "posts_per_day", "days_since_last_post", "longest_silence_days", "status",
+        "followers", "follower_growth_weekly", "interactions_per_post", "median_interactions",
+        "q1", "q3", "trimmed_mean", "reposts_per_original", "interaction_rate",
+        "conversational_share", "responsiveness", "contribution",
+    ];
+    let mut notes: Vec<String> = catalog()
+        .iter()
+        .filter(|d| shown.contains(&d.id))
+        .map(|d| format!("{} — {}: {} ({})", d.id, d.title, d.definition, d.source))
+        .collect();
+    notes.push("Figures a platform or export does not provide are n/a, never zero; ratios whose denominator is zero are n/a.".into());
+    notes.push("Accounts that appear only as repliers, commenters, mentioned or reposted accounts are pseudonymised (anon-…) unless the workspace keeps audience identities.".into());
+
+    let window_text = match (params.window.from, params.window.to) {
+        (None, None) => "all posts in the store".to_string(),
+        (from, to) => format!(
+            "posts from {} to {} (exclusive)",
+            from.map_or("the first post".into(), |t| t.to_date_string()),
+            to.map_or("the last post".into(), |t| t.to_date_string())
+        ),
+    };
+    let platforms: Vec<String> = {
+        let mut p: Vec<String> = accounts
+            .iter()
+            .map(|m| dataset.accounts[m.account as usize].platform.id().to_string())
+            .collect();
+        p.sort();
+        p.dedup();
+        p
+    };
+    let subtitle = format!(
+        "{window_text}; reference date {}; platforms: {}",
+        reference
+            .as_of
+            .map_or("n/a".into(), |t| t.to_date_string()),
+        if platforms.is_empty() {
+            "none".to_string()
+        } else {
+            platforms.join(", ")
+        }
+    );
+
+    BuiltReport {
+        report: Report {
+            title: title
+                .unwrap_or("Digital diplomacy assessment")
+                .to_string(),
+            subtitle,
+            summary,
+            sections: vec![activity, engagement, conversation, actors_section, tags_section],
+            notes,
+        },
+        tables: vec![
+            ("accounts".into(), accounts_full),
+            ("actors".into(), actors_full),
+            ("countries".into(), countries_full),
+            ("hashtags_by_account".into(), hashtags_by_account),
+            ("hashtags_overall".into(), top_overall),
+            ("mentions_by_account".into(), mentions_by_account),
+        ],
+    }
+}

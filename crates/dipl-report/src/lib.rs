@@ -1,0 +1,11 @@
+//! Output of Diplometrics: tables for terminals and scripts, and the report.
+//!
+//! - [`table`]: text, CSV, JSON and Markdown renderings of a metric [`dipl_metrics::Table`].
+//! - [`document`]: the report's presentation model and its HTML and Markdown renderings.
+//! - [`chart`]: bar charts as inline SVG.
+//! - [`build`]: the report of a dataset, from the metrics.
+
+pub mod build;
+pub mod chart;
+pub mod document;
+pub mod table;
