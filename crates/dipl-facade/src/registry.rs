@@ -504,15 +504,16 @@ mod tests {
     fn validation_lists_every_problem_with_its_row() {
         let err = parse(
             "actor_id,name,kind,country,platform,handle\n\
-             A,Alpha,embassy,XYZ,twitter,a\n\
+             A,Alpha,embassy,DEU,twitter,a\n\
              B,Beta,wizard,KAZ,twitter,b\n\
              C,Gamma,mfa,KAZ,twitter,A\n\
-             D,Delta,mfa,KAZ,myspace,d\n",
+             D,Delta,mfa,KAZ,myspace,d\n\
+             E,Epsilon,mfa,XYZ,twitter,e\n",
             None,
         )
         .unwrap_err();
         assert!(err.contains("4 problem(s), nothing was imported"), "{err}");
-        assert!(err.contains("row 2: actor `A`: unknown country code `XYZ`"), "{err}");
+        assert!(err.contains("row 6: actor `E`: unknown country code `XYZ`"), "{err}");
         assert!(err.contains("row 3: actor `B`: unknown actor kind `wizard`"), "{err}");
         assert!(err.contains("row 4: duplicate handle twitter:a (already registered for actor `A` in row 2)"), "{err}");
         assert!(err.contains("row 5: actor `D`: unknown platform `myspace`"), "{err}");

@@ -1,0 +1,114 @@
+//! The catalog: every column id this crate outputs, with its title, definition and source, in
+//! the words of `metrics-codebook.md`. It feeds `--help`, the report and the generated metric
+//! docs; a test checks that every table column has an entry.
+
+use crate::table::{Table, Value};
+
+/// One column id and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct MetricDef {
+    /// The codebook id, used as column name in every output.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub definition: &'static str,
+    /// The studies or tools the definition follows, or `Diplometrics` for our own.
+    pub source: &'static str,
+}
+
+const fn def(
+    id: &'static str,
+    title: &'static str,
+    definition: &'static str,
+    source: &'static str,
+) -> MetricDef {
+    MetricDef {
+        id,
+        title,
+        definition,
+        source,
+    }
+}
+
+const OWN: &str = "Diplometrics";
+
+static CATALOG: &[MetricDef] = &[
+    // Identifying columns.
+    def("platform", "Platform", "Platform id: twitter, facebook, instagram, telegram, vkontakte, bluesky, mastodon, youtube.", OWN),
+    def("account_id", "Account id", "The platform's account id (a pseudonym for audience accounts).", OWN),
+    def("handle", "Handle", "The account's handle (screen name, username) without @.", OWN),
+    def("actor", "Actor", "Id of the diplomatic actor (ministry, embassy, person …) the account belongs to; empty for subjects not yet registered.", OWN),
+    def("name", "Name", "Name of the actor, or English short name of the country.", OWN),
+    def("country", "Country", "Sending country of the actor, ISO 3166-1 alpha-3.", OWN),
+    def("kind", "Actor kind", "mfa, embassy, consulate, mission, head_of_state, head_of_government, foreign_minister, minister, ambassador, spokesperson or other_official.", OWN),
+    def("host", "Host", "For embassies, consulates and missions: host country (ISO3) or organisation code.", OWN),
+    def("n_actors", "Actors", "Number of registered actors of the country.", OWN),
+    def("n_accounts", "Accounts", "Number of the unit's accounts on the platforms in scope.", OWN),
+    def("platforms", "Platforms", "Platforms with at least one account of the unit, comma-separated (presence).", "Twiplomacy; DDR level 1"),
+    // §2 Presence and up-to-dateness.
+    def("posts", "Posts", "Number of posts of any kind (originals, replies, quotes, reposts) in the window [from, to).", "Twiplomacy"),
+    def("own_posts", "Own posts", "Posts that are not reposts; only these carry the unit's own engagement counters.", "metrics codebook §1"),
+    def("originals", "Originals", "Own posts that are neither replies nor quotes.", "metrics codebook §1"),
+    def("replies", "Replies", "Posts answering a post or comment (kind precedence: repost > reply > quote > original).", "metrics codebook §1"),
+    def("reposts", "Reposts", "Reposts (retweets, forwards, boosts, shares without text) made by the unit.", "metrics codebook §1"),
+    def("quotes", "Quotes", "Reposts with own text (quote posts) that are not replies.", "metrics codebook §1"),
+    def("replies_to_audience", "Replies to others", "Replies whose parent author is not the replying account itself (self-replies, i.e. threads, are excluded; an unknown parent author counts as audience).", "Twiplomacy; GSMI"),
+    def("active_days", "Active days", "Distinct UTC calendar days with at least one post.", "DDR"),
+    def("posts_per_day", "Posts per day", "posts / days in window; days = (end − start) / 86 400 with start = window start (else the earliest post of any unit in scope) and end = window end (else as_of).", "Twiplomacy \"most active\""),
+    def("days_since_last_post", "Days since last post", "as_of − time of the last post, in days; as_of = given reference time, else window end, else the latest post of any unit in scope.", "DDR \"up-to-dateness\""),
+    def("longest_silence_days", "Longest silence (days)", "Longest gap between consecutive posts, counting the gaps from the window start to the first post and from the last post to the window end; the whole window when there is no post.", "DDR \"up-to-dateness\""),
+    def("status", "Status", "active: last post at most 30 days before as_of; dormant: posts in the window but none in the last 30 days; inactive: no post in the window. Actors and countries: the best of their accounts.", "Twiplomacy 2012"),
+    def("first_post", "First post", "Time of the first post in the window (UTC).", OWN),
+    def("last_post", "Last post", "Time of the last post in the window (UTC).", OWN),
+    // §3 Audience size.
+    def("followers", "Followers", "Latest observed follower (fan, subscriber) count at or before as_of; actors and countries: sum over their accounts' latest counts.", "Twiplomacy; FPK"),
+    def("follower_growth_weekly", "Weekly follower growth", "Compound weekly growth between the first and last follower observation in the window: (last/first)^(7/days) − 1; n/a with fewer than 2 observations, 0 days apart or a first count of 0. Actors and countries: the accounts' growth weighted by their first count.", "Fanpage Karma"),
+    // §4 Engagement.
+    def("interactions_per_post", "Interactions per post", "Σ interactions of own posts / own posts, interactions = likes + reposts + replies + quotes as far as the platform provides each; posts without any counter are left out of numerator and denominator.", "CrowdTangle"),
+    def("median_interactions", "Median interactions", "Median of interactions over own posts with counters (linear interpolation, as numpy/pandas quantile).", "DMI-TCAT"),
+    def("q1", "Interactions, 1st quartile", "25 % quantile of interactions over own posts with counters (linear interpolation: h = (n−1)·0.25).", "DMI-TCAT"),
+    def("q3", "Interactions, 3rd quartile", "75 % quantile of interactions over own posts with counters (linear interpolation: h = (n−1)·0.75).", "DMI-TCAT"),
+    def("trimmed_mean", "Trimmed mean interactions", "Mean of interactions over own posts with counters after dropping ⌊0.25·n⌋ posts at each end (scipy.stats.trim_mean(x, 0.25)).", "DMI-TCAT"),
+    def("reposts_per_original", "Reposts per original", "Σ reposts received by originals / originals, over originals with a known reposts counter.", "Twiplomacy \"most effective\"; GSMI \"re-tweets\""),
+    def("interaction_rate", "Interaction rate (%)", "(Σ interactions / own posts) / mean followers over the window × 100; mean of the follower observations in the window, else the latest at or before as_of; n/a without either. Actors and countries: Σ interactions / Σ the posting account's mean followers × 100 over own posts.", "CrowdTangle"),
+    def("likes", "Likes received", "Σ likes (all reaction types) of own posts; n/a when no own post has the counter.", "metrics codebook §4"),
+    def("reposts_received", "Reposts received", "Σ reposts (shares, forwards) of own posts; n/a when no own post has the counter.", "metrics codebook §4"),
+    def("replies_received", "Replies received", "Σ replies (comments) to own posts; n/a when no own post has the counter.", "metrics codebook §4"),
+    def("quotes_received", "Quotes received", "Σ quotes of own posts; n/a when no own post has the counter.", "metrics codebook §4"),
+    // §5 Dialogue.
+    def("conversational_share", "Conversational share", "replies_to_audience / posts.", "Twiplomacy \"most conversational\""),
+    def("responsiveness", "Responsiveness", "replies_to_audience / originals.", "GSMI"),
+    def("contribution", "Contribution", "originals / posts.", "GSMI"),
+    // §7 Content: hashtags and mentions.
+    def("hashtags", "Hashtags", "Per unit and window: hashtag counts over own posts (not reposts), case-folded; every occurrence counts; top N per unit by count, ties by tag.", "metrics codebook §7"),
+    def("hashtag", "Hashtag", "A case-folded hashtag without #.", "metrics codebook §7"),
+    def("mentions", "Mentions", "Per unit and window: accounts mentioned in own posts (not reposts), with counts; top N per unit by count, ties by handle.", "metrics codebook §7"),
+    def("mention", "Mentioned handle", "A case-folded handle without @ (audience handles may be pseudonyms).", "metrics codebook §7"),
+    def("mention_of", "Mention of", "actor when the handle is an actor's or subject account's handle on the same platform, else audience.", "metrics codebook §7"),
+    def("count", "Count", "Number of occurrences in the unit's own posts in the window.", "metrics codebook §7"),
+];
+
+/// Every column id this crate outputs: identifying columns, then the metrics in codebook order,
+/// then the hashtag and mention columns.
+pub fn catalog() -> &'static [MetricDef] {
+    CATALOG
+}
+
+/// The catalog as a table with columns `id, title, definition, source`.
+pub fn catalog_table() -> Table {
+    Table {
+        columns: ["id", "title", "definition", "source"]
+            .map(str::to_string)
+            .to_vec(),
+        rows: CATALOG
+            .iter()
+            .map(|d| {
+                vec![
+                    Value::from(d.id),
+                    Value::from(d.title),
+                    Value::from(d.definition),
+                    Value::from(d.source),
+                ]
+            })
+            .collect(),
+    }
+}
