@@ -155,7 +155,11 @@ impl Workspace {
             Some(id) => Some(importer_by_id(id).ok_or_else(|| {
                 Error::Usage(format!(
                     "unknown format `{id}` (see `diplometrics formats`; known: {})",
-                    importers.iter().map(|i| i.id()).collect::<Vec<_>>().join(", ")
+                    importers
+                        .iter()
+                        .map(|i| i.id())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
             })?),
             None => None,
@@ -225,12 +229,13 @@ impl Workspace {
                         Event::Progress(bytes) => progress.advance(bytes),
                     }
                 }
-                let import_result = worker
-                    .join()
-                    .unwrap_or_else(|_| Err(ImportError::Invalid {
+                let import_result = worker.join().unwrap_or_else(|_| {
+                    Err(ImportError::Invalid {
                         file: input.name.clone(),
-                        message: "the importer crashed (a bug: please report it with this file)".into(),
-                    }));
+                        message: "the importer crashed (a bug: please report it with this file)"
+                            .into(),
+                    })
+                });
                 import_result?;
                 write_result?;
                 Ok(())

@@ -247,7 +247,12 @@ fn parse_registry(
     let mut problems = Vec::new();
     let optional = ["host", "notes", "platform", "handle", "account_id"];
     for template in &mapping.actor {
-        let mut all = vec![&template.id, &template.name, &template.kind, &template.country];
+        let mut all = vec![
+            &template.id,
+            &template.name,
+            &template.kind,
+            &template.country,
+        ];
         all.extend(template.host.iter());
         all.extend(template.notes.iter());
         for account in &template.account {
@@ -258,7 +263,7 @@ fn parse_registry(
         for t in all {
             for column in template_columns(t) {
                 let present = header.iter().any(|h| h.eq_ignore_ascii_case(column));
-                if !present && !(uses_default && optional.contains(&column)) {
+                if !(present || uses_default && optional.contains(&column)) {
                     problems.push(format!(
                         "no column `{column}` (columns are: {})",
                         header.join(", ")
@@ -495,7 +500,10 @@ mod tests {
         assert_eq!(actors[0].actor.country, "DEU");
         assert_eq!(actors[0].actor.host.as_deref(), Some("KAZ"));
         assert_eq!(actors[0].accounts.len(), 2);
-        assert_eq!(actors[0].accounts[0].handle.as_deref(), Some("GermanyinKAZ"));
+        assert_eq!(
+            actors[0].accounts[0].handle.as_deref(),
+            Some("GermanyinKAZ")
+        );
         assert_eq!(actors[0].accounts[0].platform_id.as_deref(), Some("123"));
         assert!(actors[1].accounts.is_empty());
     }
@@ -513,17 +521,34 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("4 problem(s), nothing was imported"), "{err}");
-        assert!(err.contains("row 6: actor `E`: unknown country code `XYZ`"), "{err}");
-        assert!(err.contains("row 3: actor `B`: unknown actor kind `wizard`"), "{err}");
-        assert!(err.contains("row 4: duplicate handle twitter:a (already registered for actor `A` in row 2)"), "{err}");
-        assert!(err.contains("row 5: actor `D`: unknown platform `myspace`"), "{err}");
+        assert!(
+            err.contains("row 6: actor `E`: unknown country code `XYZ`"),
+            "{err}"
+        );
+        assert!(
+            err.contains("row 3: actor `B`: unknown actor kind `wizard`"),
+            "{err}"
+        );
+        assert!(
+            err.contains(
+                "row 4: duplicate handle twitter:a (already registered for actor `A` in row 2)"
+            ),
+            "{err}"
+        );
+        assert!(
+            err.contains("row 5: actor `D`: unknown platform `myspace`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn missing_columns_say_what_is_expected() {
         let err = parse("who,what\nx,y\n", None).unwrap_err();
         assert!(err.contains("no column `actor_id`"), "{err}");
-        assert!(err.contains("expected columns actor_id, name, kind"), "{err}");
+        assert!(
+            err.contains("expected columns actor_id, name, kind"),
+            "{err}"
+        );
     }
 
     #[test]

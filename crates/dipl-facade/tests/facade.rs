@@ -114,11 +114,36 @@ fn world_leader_timelines_match_independent_counts() {
     assert_eq!(report.files.len(), 5);
     let (dataset, table) = account_rows(&workspace);
     let expected = [
-        ("JDMahama", [1055, 974, 42, 39, 0, 29, 156403, 96628], "2012-09-06", "2017-09-23"),
-        ("MedvedevRussiaE", [1143, 1091, 2, 50, 0, 2, 87912, 85581], "2010-06-23", "2017-10-02"),
-        ("MustafaAG", [686, 545, 111, 30, 0, 111, 10049, 5761], "2011-02-19", "2017-09-25"),
-        ("PEPE_LOBO", [568, 549, 0, 19, 0, 0, 1621, 7511], "2011-05-22", "2017-03-08"),
-        ("SAPresident", [100, 95, 0, 5, 0, 0, 4628, 8798], "2011-05-10", "2015-02-12"),
+        (
+            "JDMahama",
+            [1055, 974, 42, 39, 0, 29, 156403, 96628],
+            "2012-09-06",
+            "2017-09-23",
+        ),
+        (
+            "MedvedevRussiaE",
+            [1143, 1091, 2, 50, 0, 2, 87912, 85581],
+            "2010-06-23",
+            "2017-10-02",
+        ),
+        (
+            "MustafaAG",
+            [686, 545, 111, 30, 0, 111, 10049, 5761],
+            "2011-02-19",
+            "2017-09-25",
+        ),
+        (
+            "PEPE_LOBO",
+            [568, 549, 0, 19, 0, 0, 1621, 7511],
+            "2011-05-22",
+            "2017-03-08",
+        ),
+        (
+            "SAPresident",
+            [100, 95, 0, 5, 0, 0, 4628, 8798],
+            "2011-05-10",
+            "2015-02-12",
+        ),
     ];
     let ids = [
         "posts",
@@ -135,8 +160,14 @@ fn world_leader_timelines_match_independent_counts() {
         for (id, value) in ids.iter().zip(values) {
             assert_eq!(int(&table, row, id), value, "{handle} {id}");
         }
-        assert!(text(&table, row, "first_post").starts_with(first), "{handle} first");
-        assert!(text(&table, row, "last_post").starts_with(last), "{handle} last");
+        assert!(
+            text(&table, row, "first_post").starts_with(first),
+            "{handle} first"
+        );
+        assert!(
+            text(&table, row, "last_post").starts_with(last),
+            "{handle} last"
+        );
     }
     // Only the five leaders are accounts of their own; everyone they retweeted or answered is
     // audience, pseudonymised.
@@ -162,10 +193,22 @@ fn world_leader_timelines_match_independent_counts() {
     let pairs = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
         v.iter().map(|(t, n)| (t.to_string(), *n)).collect()
     };
-    assert_eq!(top("JDMahama"), pairs(&[("mahama", 79), ("ghana", 52), ("blackstars", 38)]));
-    assert_eq!(top("MedvedevRussiaE"), pairs(&[("crimea", 11), ("forumsochi", 7), ("sochi", 6)]));
-    assert_eq!(top("SAPresident"), pairs(&[("sisulu", 5), ("fathersday", 4), ("census2011", 2)]));
-    assert_eq!(top("MustafaAG")[..2], pairs(&[("libya", 13), ("lyelect", 3)])[..]);
+    assert_eq!(
+        top("JDMahama"),
+        pairs(&[("mahama", 79), ("ghana", 52), ("blackstars", 38)])
+    );
+    assert_eq!(
+        top("MedvedevRussiaE"),
+        pairs(&[("crimea", 11), ("forumsochi", 7), ("sochi", 6)])
+    );
+    assert_eq!(
+        top("SAPresident"),
+        pairs(&[("sisulu", 5), ("fathersday", 4), ("census2011", 2)])
+    );
+    assert_eq!(
+        top("MustafaAG")[..2],
+        pairs(&[("libya", 13), ("lyelect", 3)])[..]
+    );
 
     // Importing the same files again changes nothing.
     let before = workspace.store().fingerprint().unwrap();
@@ -262,17 +305,40 @@ fn synthetic_corpus_round_trips_exactly() {
         .filter(|f| f.format != "registry_csv")
         .map(|f| f.path.clone())
         .collect();
-    workspace
-        .import(&request(tweets), &mut NoProgress)
-        .unwrap();
+    workspace.import(&request(tweets), &mut NoProgress).unwrap();
     let (_, table) = account_rows(&workspace);
     for truth in &summary.accounts {
         let row = row_of(&table, &truth.handle);
-        assert_eq!(int(&table, row, "posts") as u64, truth.posts, "{}", truth.handle);
-        assert_eq!(int(&table, row, "originals") as u64, truth.originals, "{}", truth.handle);
-        assert_eq!(int(&table, row, "replies") as u64, truth.replies, "{}", truth.handle);
-        assert_eq!(int(&table, row, "reposts") as u64, truth.reposts, "{}", truth.handle);
-        assert_eq!(int(&table, row, "quotes") as u64, truth.quotes, "{}", truth.handle);
+        assert_eq!(
+            int(&table, row, "posts") as u64,
+            truth.posts,
+            "{}",
+            truth.handle
+        );
+        assert_eq!(
+            int(&table, row, "originals") as u64,
+            truth.originals,
+            "{}",
+            truth.handle
+        );
+        assert_eq!(
+            int(&table, row, "replies") as u64,
+            truth.replies,
+            "{}",
+            truth.handle
+        );
+        assert_eq!(
+            int(&table, row, "reposts") as u64,
+            truth.reposts,
+            "{}",
+            truth.handle
+        );
+        assert_eq!(
+            int(&table, row, "quotes") as u64,
+            truth.quotes,
+            "{}",
+            truth.handle
+        );
         assert_eq!(
             int(&table, row, "replies_to_audience") as u64,
             truth.replies_to_audience,
@@ -292,7 +358,8 @@ fn isq_world_leaders_registry_imports_through_a_mapping() {
     let Some(csv) = shared_data("world-leaders-isq/world-leaders-social-media.csv") else {
         return;
     };
-    let mapping = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/world-leaders-isq.toml");
+    let mapping =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/world-leaders-isq.toml");
     let ws_dir = temp_dir("isq");
     let mut workspace = Workspace::open(&ws_dir, || KEY).unwrap();
     let summary = workspace.import_registry(&csv, Some(&mapping)).unwrap();

@@ -65,11 +65,16 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
     let actors_full = actor_table(&actors, dataset);
     let countries_full = country_table(&countries, dataset);
     let tag_counts = hashtags(dataset, params, By::Account, 0);
-    let hashtags_by_actor = hashtag_table(&hashtags(dataset, params, By::Actor, 5), By::Actor, dataset);
+    let hashtags_by_actor =
+        hashtag_table(&hashtags(dataset, params, By::Actor, 5), By::Actor, dataset);
     let hashtags_by_account = hashtag_table(&tag_counts, By::Account, dataset);
-    let mentions_by_actor = mention_table(&mentions(dataset, params, By::Actor, 5), By::Actor, dataset);
-    let mentions_by_account =
-        mention_table(&mentions(dataset, params, By::Account, 0), By::Account, dataset);
+    let mentions_by_actor =
+        mention_table(&mentions(dataset, params, By::Actor, 5), By::Actor, dataset);
+    let mentions_by_account = mention_table(
+        &mentions(dataset, params, By::Account, 0),
+        By::Account,
+        dataset,
+    );
 
     // Accounts in table order (platform, handle, id), for charts.
     let mut ordered: Vec<&AccountMetrics> = accounts.iter().collect();
@@ -122,7 +127,10 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
     if let Some(top) = accounts
         .iter()
         .filter_map(|m| m.metrics.posts_per_day.value().map(|v| (v, m)))
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.account.cmp(&a.1.account)))
+        .max_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then_with(|| b.1.account.cmp(&a.1.account))
+        })
     {
         summary.push(format!(
             "The most active account is {} with {:.1} posts per day.",
@@ -133,7 +141,10 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
     if let Some(top) = accounts
         .iter()
         .filter_map(|m| m.metrics.median_interactions.map(|v| (v, m)))
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.account.cmp(&a.1.account)))
+        .max_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then_with(|| b.1.account.cmp(&a.1.account))
+        })
     {
         summary.push(format!(
             "The highest median engagement is {}'s: {:.0} interactions on a typical own post.",
@@ -168,7 +179,10 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
             .iter()
             .filter(|m| m.metrics.posts >= 10)
             .filter_map(|m| m.metrics.conversational_share.value().map(|v| (v, m)))
-            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.account.cmp(&a.1.account)))
+            .max_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then_with(|| b.1.account.cmp(&a.1.account))
+            })
         {
             summary.push(format!(
                 "The most conversational account is {} ({} of its posts are replies to others).",
@@ -196,7 +210,8 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
     }
 
     let labels: Vec<String> = ordered.iter().map(|m| short_label(dataset, m)).collect();
-    let series = |f: &dyn Fn(&AccountMetrics) -> f64| -> Vec<f64> { ordered.iter().map(|m| f(m)).collect() };
+    let series =
+        |f: &dyn Fn(&AccountMetrics) -> f64| -> Vec<f64> { ordered.iter().map(|m| f(m)).collect() };
 
     let activity = Section {
         id: "activity".into(),
@@ -306,7 +321,11 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
     };
     let mut tag_blocks = vec![Block::Chart(BarChart {
         title: "Top hashtags over all own posts".into(),
-        categories: overall.iter().take(15).map(|(t, _)| format!("#{t}")).collect(),
+        categories: overall
+            .iter()
+            .take(15)
+            .map(|(t, _)| format!("#{t}"))
+            .collect(),
         series: vec![(
             "own posts".into(),
             overall.iter().take(15).map(|(_, n)| *n as f64).collect(),
@@ -328,11 +347,30 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
     };
 
     let shown: Vec<&str> = vec![
-        "posts", "own_posts", "originals", "replies", "replies_to_audience", "reposts", "quotes",
-        "active_days", "posts_per_day", "days_since_last_post", "longest_silence_days", "status",
-        "followers", "follower_growth_weekly", "interactions_per_post", "median_interactions",
-        "q1", "q3", "trimmed_mean", "reposts_per_original", "interaction_rate",
-        "conversational_share", "responsiveness", "contribution",
+        "posts",
+        "own_posts",
+        "originals",
+        "replies",
+        "replies_to_audience",
+        "reposts",
+        "quotes",
+        "active_days",
+        "posts_per_day",
+        "days_since_last_post",
+        "longest_silence_days",
+        "status",
+        "followers",
+        "follower_growth_weekly",
+        "interactions_per_post",
+        "median_interactions",
+        "q1",
+        "q3",
+        "trimmed_mean",
+        "reposts_per_original",
+        "interaction_rate",
+        "conversational_share",
+        "responsiveness",
+        "contribution",
     ];
     let mut notes: Vec<String> = catalog()
         .iter()
@@ -353,7 +391,12 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
     let platforms: Vec<String> = {
         let mut p: Vec<String> = accounts
             .iter()
-            .map(|m| dataset.accounts[m.account as usize].platform.id().to_string())
+            .map(|m| {
+                dataset.accounts[m.account as usize]
+                    .platform
+                    .id()
+                    .to_string()
+            })
             .collect();
         p.sort();
         p.dedup();
@@ -361,9 +404,7 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
     };
     let subtitle = format!(
         "{window_text}; reference date {}; platforms: {}",
-        reference
-            .as_of
-            .map_or("n/a".into(), |t| t.to_date_string()),
+        reference.as_of.map_or("n/a".into(), |t| t.to_date_string()),
         if platforms.is_empty() {
             "none".to_string()
         } else {
@@ -373,12 +414,16 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
 
     BuiltReport {
         report: Report {
-            title: title
-                .unwrap_or("Digital diplomacy assessment")
-                .to_string(),
+            title: title.unwrap_or("Digital diplomacy assessment").to_string(),
             subtitle,
             summary,
-            sections: vec![activity, engagement, conversation, actors_section, tags_section],
+            sections: vec![
+                activity,
+                engagement,
+                conversation,
+                actors_section,
+                tags_section,
+            ],
             notes,
         },
         tables: vec![

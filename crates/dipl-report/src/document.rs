@@ -72,7 +72,11 @@ pub fn to_html(report: &Report) -> String {
         STYLE
     );
     let _ = writeln!(out, "<h1>{}</h1>", escape_html(&report.title));
-    let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", escape_html(&report.subtitle));
+    let _ = writeln!(
+        out,
+        "<p class=\"subtitle\">{}</p>",
+        escape_html(&report.subtitle)
+    );
     let _ = write!(out, "<nav>");
     for section in &report.sections {
         let _ = write!(
@@ -143,7 +147,11 @@ fn html_table(out: &mut String, caption: &str, table: &Table) {
                 Value::Int(_) | Value::Float(_) => " class=\"num\"",
                 Value::Text(_) => "",
             };
-            let _ = write!(out, "<td{class}>{}</td>", escape_html(&display_value(value)));
+            let _ = write!(
+                out,
+                "<td{class}>{}</td>",
+                escape_html(&display_value(value))
+            );
         }
         out.push_str("</tr>\n");
     }

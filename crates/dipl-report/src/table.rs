@@ -138,7 +138,15 @@ fn is_numeric(table: &Table, column: usize) -> bool {
 
 /// Number of leading identifying (text) columns repeated in every block of a wide table.
 fn n_key_columns(table: &Table) -> usize {
-    let keys = ["platform", "account_id", "handle", "actor", "country", "group", "name"];
+    let keys = [
+        "platform",
+        "account_id",
+        "handle",
+        "actor",
+        "country",
+        "group",
+        "name",
+    ];
     table
         .columns
         .iter()
@@ -165,7 +173,9 @@ pub fn to_text(table: &Table, width: usize) -> String {
                 .unwrap_or(0)
         })
         .collect();
-    let numeric: Vec<bool> = (0..table.columns.len()).map(|c| is_numeric(table, c)).collect();
+    let numeric: Vec<bool> = (0..table.columns.len())
+        .map(|c| is_numeric(table, c))
+        .collect();
     let keys = n_key_columns(table).min(table.columns.len());
     let key_width: usize = widths[..keys].iter().map(|w| w + 2).sum();
 
@@ -173,12 +183,12 @@ pub fn to_text(table: &Table, width: usize) -> String {
     let mut blocks: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     let mut used = key_width;
-    for c in keys..table.columns.len() {
-        if !current.is_empty() && used + widths[c] + 2 > width {
+    for (c, &column_width) in widths.iter().enumerate().skip(keys) {
+        if !current.is_empty() && used + column_width + 2 > width {
             blocks.push(std::mem::take(&mut current));
             used = key_width;
         }
-        used += widths[c] + 2;
+        used += column_width + 2;
         current.push(c);
     }
     if !current.is_empty() || blocks.is_empty() {
@@ -224,7 +234,9 @@ fn escape_markdown(s: &str) -> String {
 
 pub fn to_markdown(table: &Table) -> String {
     let mut out = String::new();
-    let numeric: Vec<bool> = (0..table.columns.len()).map(|c| is_numeric(table, c)).collect();
+    let numeric: Vec<bool> = (0..table.columns.len())
+        .map(|c| is_numeric(table, c))
+        .collect();
     let _ = writeln!(
         out,
         "| {} |",

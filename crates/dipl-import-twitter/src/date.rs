@@ -1,0 +1,196 @@
+//! The timestamp formats X uses, parsed exactly and fast (they are on every record).
+//!
+//! - API v1.1 and the account archive's `tweets.js`: `Sat Sep 23 21:36:01 +0000 2017`;
+//! - API v2, twarc and the archive's `account.js`: RFC 3339 (`2021-05-18T19:24:56.000Z`,
+//!   `2021-05-19T15:26:17+00:00`).
+//!
+//! Both parsers reject anything that is not exactly such a timestamp (wrong weekday names,
+//! out-of-range fields, trailing text) rather than guessing.
+
+use dipl_model::Timestamp;
+
+/// Parses the v1.1 `created_at` format, `Sat Sep 23 21:36:01 +0000 2017`.
+pub fn parse_v1(s: &str) -> Option<Timestamp> {
+    let b = s.as_bytes();
+    if b.len() != 30
+        || b[3] != b' '
+        || b[7] != b' '
+        || b[10] != b' '
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b' '
+        || b[25] != b' '
+    {
+        return None;
+    }
+    const WEEKDAYS: [&[u8]; 7] = [b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat", b"Sun"];
+    if !WEEKDAYS.contains(&&b[0..3]) {
+        return None;
+    }
+    let month = month_number(&b[4..7])?;
+    let day = digits(&b[8..10])?;
+    let hour = digits(&b[11..13])?;
+    let minute = digits(&b[14..16])?;
+    let second = digits(&b[17..19])?;
+    let offset = offset_seconds(b[20], digits(&b[21..23])?, digits(&b[23..25])?)?;
+    let year = digits(&b[26..30])?;
+    civil_seconds(year, month, day, hour, minute, second).map(|t| Timestamp(t - offset))
+}
+
+/// Parses RFC 3339 as X writes it (`2021-05-18T19:24:56.000Z`, `2021-05-19T15:26:17+00:00`);
+/// anything else goes through the model's general parser.
+pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
+    fast_rfc3339(s.as_bytes()).or_else(|| Timestamp::parse(s))
+}
+
+fn fast_rfc3339(b: &[u8]) -> Option<Timestamp> {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !(b[10] == b'T' || b[10] == b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let year = digits(&b[0..4])?;
+    let month = digits(&b[5..7])?;
+    let day = digits(&b[8..10])?;
+    let hour = digits(&b[11..13])?;
+    let minute = digits(&b[14..16])?;
+    let second = digits(&b[17..19])?;
+    let mut i = 19;
+    if b[i] == b'.' {
+        i += 1;
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+    }
+    let offset = match &b[i..] {
+        [b'Z'] | [b'z'] => 0,
+        [sign, h1, h2, b':', m1, m2] => {
+            offset_seconds(*sign, digits(&[*h1, *h2])?, digits(&[*m1, *m2])?)?
+        }
+        _ => return None,
+    };
+    civil_seconds(year, month, day, hour, minute, second).map(|t| Timestamp(t - offset))
+}
+
+fn month_number(name: &[u8]) -> Option<i64> {
+    const MONTHS: [&[u8]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    MONTHS.iter().position(|m| *m == name).map(|i| i as i64 + 1)
+}
+
+fn digits(b: &[u8]) -> Option<i64> {
+    let mut n = 0i64;
+    for &c in b {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(c - b'0');
+    }
+    Some(n)
+}
+
+fn offset_seconds(sign: u8, hours: i64, minutes: i64) -> Option<i64> {
+    if hours > 23 || minutes > 59 {
+        return None;
+    }
+    let magnitude = hours * 3600 + minutes * 60;
+    match sign {
+        b'+' => Some(magnitude),
+        b'-' => Some(-magnitude),
+        _ => None,
+    }
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Seconds since the epoch of a UTC civil time, with every field range-checked.
+fn civil_seconds(
+    year: i64,
+    month: i64,
+    day: i64,
+    hour: i64,
+    minute: i64,
+    second: i64,
+) -> Option<i64> {
+    const DAYS_IN_MONTH: [i64; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&month) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let month_days = DAYS_IN_MONTH[(month - 1) as usize] + i64::from(month == 2 && is_leap(year));
+    if !(1..=month_days).contains(&day) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let shifted_month = (month + 9) % 12;
+    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Some(days * 86_400 + hour * 3600 + minute * 60 + second)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn v1_dates_match_the_general_parser() {
+        let cases = [
+            ("Sat Sep 23 21:36:01 +0000 2017", "2017-09-23T21:36:01Z"),
+            ("Thu Feb 29 00:00:00 +0000 2024", "2024-02-29T00:00:00Z"),
+            ("Mon Jan 01 00:00:00 +0100 2018", "2017-12-31T23:00:00Z"),
+            ("Wed Dec 31 23:59:59 -0130 1969", "1970-01-01T01:29:59Z"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                parse_v1(input).map(|t| t.to_rfc3339()).as_deref(),
+                Some(expected),
+                "{input}"
+            );
+        }
+        for bad in [
+            "Sat Sep 23 21:36:01 +0000 201",
+            "Xyz Sep 23 21:36:01 +0000 2017",
+            "Sat Sep 31 21:36:01 +0000 2017",
+            "Sat Feb 29 21:36:01 +0000 2100",
+            "Sat Sep 23 24:36:01 +0000 2017",
+            "2017-09-23T21:36:01Z",
+        ] {
+            assert_eq!(parse_v1(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn rfc3339_fast_path_agrees_with_chrono() {
+        for input in [
+            "2021-05-18T19:24:56.000Z",
+            "2021-05-19T15:26:17+00:00",
+            "2013-06-04T16:25:04+02:00",
+            "2000-02-29T12:00:00.123456Z",
+            "1999-12-31T23:59:59-05:30",
+        ] {
+            assert_eq!(
+                fast_rfc3339(input.as_bytes()),
+                Timestamp::parse(input),
+                "{input}"
+            );
+            assert!(fast_rfc3339(input.as_bytes()).is_some(), "{input}");
+        }
+        assert_eq!(parse_rfc3339("2021-05-18"), Timestamp::parse("2021-05-18"));
+        assert_eq!(parse_rfc3339("2021-13-18T00:00:00Z"), None);
+    }
+}
