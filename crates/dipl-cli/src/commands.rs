@@ -202,6 +202,14 @@ fn import(workspace: &mut Workspace, request: &ImportRequest, quiet: bool) -> Re
             );
         }
     }
+    if !report.skipped_files.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "skipped {} files that are not exports Diplometrics reads (e.g. {})",
+            report.skipped_files.len(),
+            report.skipped_files[0]
+        );
+    }
     let _ = writeln!(
         stderr,
         "imported {} files, {} posts in {:.1} s into {}",

@@ -96,6 +96,9 @@ pub enum FileOutcome {
 #[derive(Debug, Clone, Default)]
 pub struct ImportReport {
     pub files: Vec<FileReport>,
+    /// Files inside the given folders or archives that no importer recognised (media, viewer
+    /// pages …), skipped.
+    pub skipped_files: Vec<String>,
 }
 
 impl ImportReport {
@@ -170,24 +173,38 @@ impl Workspace {
         }
         // Decide every file's importer before touching the store.
         let mut plan: Vec<(&InputFile, &'static dyn Importer)> = Vec::new();
+        let mut report = ImportReport::default();
         for input in &inputs {
             let importer = match forced {
                 Some(importer) => importer,
                 None => {
                     let head = input.head()?;
-                    dipl_ingest::detect(&importers, input.logical_name(), &head).ok_or_else(
-                        || ImportError::Unrecognised {
-                            file: input.name.clone(),
-                            detail: describe_head(&head),
-                            expected: dipl_ingest::expected_list(&importers),
-                        },
-                    )?
+                    match dipl_ingest::detect(&importers, input.logical_name(), &head) {
+                        Some(importer) => importer,
+                        None if input.found_inside => {
+                            report.skipped_files.push(input.name.clone());
+                            continue;
+                        }
+                        None => {
+                            return Err(ImportError::Unrecognised {
+                                file: input.name.clone(),
+                                detail: describe_head(&head),
+                                expected: dipl_ingest::expected_list(&importers),
+                            }
+                            .into())
+                        }
+                    }
                 }
             };
             plan.push((input, importer));
         }
+        if plan.is_empty() {
+            return Err(Error::Usage(format!(
+                "no recognised export among {} files (see `diplometrics formats`)",
+                report.skipped_files.len()
+            )));
+        }
 
-        let mut report = ImportReport::default();
         let mut session = self.store.session()?;
         for (input, importer) in plan {
             progress.start_file(&input.name, importer.id(), input.size_hint());

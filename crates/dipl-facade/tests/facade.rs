@@ -383,3 +383,39 @@ fn isq_world_leaders_registry_imports_through_a_mapping() {
     }
     let _ = std::fs::remove_dir_all(ws_dir);
 }
+
+/// A whole folder of twarc2 files: the stream with a truncated last line fails the command unless
+/// `--skip-bad`; files no importer recognises inside a folder (here an empty file) are skipped.
+#[test]
+fn twarc2_folder_imports_with_skip_bad_and_skips_unrecognised_files() {
+    let Some(dir) = shared_data("twarc2-testdata/test-data") else {
+        return;
+    };
+    let ws_dir = temp_dir("twarc2");
+    let mut workspace = Workspace::open(&ws_dir, || KEY).unwrap();
+    let before = workspace.store().fingerprint().unwrap();
+    let err = workspace
+        .import(&request(vec![dir.clone()]), &mut NoProgress)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("streaming_output_with_error.jsonl: line 8, record 8: invalid JSON"),
+        "{err}"
+    );
+    assert_eq!(workspace.store().fingerprint().unwrap(), before);
+
+    let mut lenient = request(vec![dir]);
+    lenient.options.skip_bad = true;
+    let report = workspace.import(&lenient, &mut NoProgress).unwrap();
+    assert_eq!(report.skipped_files.len(), 1);
+    assert!(report.skipped_files[0].ends_with("empty.json"));
+    assert_eq!(report.files.len(), 27);
+    let stream = report
+        .files
+        .iter()
+        .find(|f| f.file.ends_with("streaming_output_with_error.jsonl"))
+        .unwrap();
+    assert_eq!(stream.n_diagnostics, 1);
+    assert!(report.total_posts() > 0);
+    let _ = std::fs::remove_dir_all(ws_dir);
+}

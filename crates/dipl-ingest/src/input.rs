@@ -35,6 +35,9 @@ pub struct InputFile {
     pub name: String,
     source: Source,
     size: Option<u64>,
+    /// Found by walking a folder or an archive rather than named by the user: a file there that
+    /// no importer recognises (media, viewer pages of an archive) is skipped, not an error.
+    pub found_inside: bool,
 }
 
 fn io_err(file: &str, source: io::Error) -> ImportError {
@@ -59,12 +62,12 @@ fn has_ext(name: &str, ext: &str) -> bool {
 pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<InputFile>, ImportError> {
     let mut out = Vec::new();
     for path in paths {
-        collect_path(path, &mut out)?;
+        collect_path(path, false, &mut out)?;
     }
     Ok(out)
 }
 
-fn collect_path(path: &Path, out: &mut Vec<InputFile>) -> Result<(), ImportError> {
+fn collect_path(path: &Path, inside: bool, out: &mut Vec<InputFile>) -> Result<(), ImportError> {
     let display = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| io_err(&display, e))?;
     if meta.is_dir() {
@@ -75,7 +78,7 @@ fn collect_path(path: &Path, out: &mut Vec<InputFile>) -> Result<(), ImportError
             .map_err(|e| io_err(&display, e))?;
         entries.sort();
         for entry in entries.iter().filter(|p| !is_hidden(p)) {
-            collect_path(entry, out)?;
+            collect_path(entry, true, out)?;
         }
         return Ok(());
     }
@@ -111,6 +114,7 @@ fn collect_path(path: &Path, out: &mut Vec<InputFile>) -> Result<(), ImportError
                     gzip,
                 },
                 size: (!gzip).then_some(size),
+                found_inside: true,
             });
         }
         return Ok(());
@@ -124,6 +128,7 @@ fn collect_path(path: &Path, out: &mut Vec<InputFile>) -> Result<(), ImportError
         name: display,
         size: Some(meta.len()),
         source,
+        found_inside: inside,
     });
     Ok(())
 }
@@ -138,7 +143,12 @@ impl InputFile {
         } else {
             Source::Plain(path.to_path_buf())
         };
-        InputFile { name, source, size }
+        InputFile {
+            name,
+            source,
+            size,
+            found_inside: false,
+        }
     }
 
     /// Size of the stored bytes (compressed size for `.gz`), for progress; `None` if unknown.
@@ -301,6 +311,7 @@ mod tests {
             .map(|i| i.name.rsplit('/').next().unwrap().to_string())
             .collect();
         assert_eq!(names, ["a.jsonl.gz", "b.jsonl", "tweets.js"]);
+        assert!(inputs.iter().all(|i| i.found_inside));
         assert_eq!(inputs[0].logical_name().rsplit('/').next(), Some("a.jsonl"));
         assert_eq!(inputs[0].head().unwrap(), b"{\"a\":1}\n");
         assert_eq!(inputs[2].head().unwrap(), b"window.YTD.tweets.part0 = []");

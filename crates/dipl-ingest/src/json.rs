@@ -300,13 +300,15 @@ pub fn drive(
                     Layout::Values
                 }
             }
-            Some(&other) => return Err(ImportError::Invalid {
-                file,
-                message: format!(
+            Some(&other) => {
+                return Err(ImportError::Invalid {
+                    file,
+                    message: format!(
                     "line {line}: expected JSON (an object, JSON Lines or an array), found `{}`",
                     other as char
                 ),
-            }),
+                })
+            }
         }
     };
     if layout == Layout::Array {
