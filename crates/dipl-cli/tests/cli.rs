@@ -1,0 +1,199 @@
+//! The command line as users and scripts see it: exit codes, output formats, determinism, the
+//! demo, and the generated metric docs kept in sync with the catalog.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_diplometrics"));
+    command
+        .env_remove("DIPLOMETRICS_DATA")
+        .env("COLUMNS", "200");
+    command
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run diplometrics")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dipl-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("utf-8 temp path")
+}
+
+/// The demo runs end to end, twice in the same folder with byte-identical reports, and its
+/// workspace answers metric queries in every format.
+#[test]
+fn demo_is_reproducible_and_queryable() {
+    let dir = temp_dir("demo");
+    let first = run(&["demo", "--out", path(&dir), "--quiet"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).contains("report.html"));
+    let html = std::fs::read(dir.join("report/report.html")).unwrap();
+    let markdown = std::fs::read_to_string(dir.join("report/report.md")).unwrap();
+    assert!(markdown.contains("published"), "{markdown}");
+    assert!(String::from_utf8_lossy(&html).contains("<svg"));
+
+    let again = run(&["demo", "--out", path(&dir), "--quiet"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(std::fs::read(dir.join("report/report.html")).unwrap(), html);
+
+    let data = dir.join("workspace");
+    let csv = run(&[
+        "--data",
+        path(&data),
+        "metrics",
+        "accounts",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let text = stdout(&csv);
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.starts_with("platform,account_id,handle,actor,country,posts,own_posts"),
+        "{header}"
+    );
+    assert_eq!(text.lines().count(), 1 + 17, "17 demo accounts");
+    let csv_again = run(&[
+        "--data",
+        path(&data),
+        "metrics",
+        "accounts",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(csv.stdout, csv_again.stdout, "deterministic output");
+
+    let json = run(&[
+        "--data",
+        path(&data),
+        "metrics",
+        "countries",
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rows = value.as_array().unwrap();
+    assert!(rows.iter().all(|r| r["schema_version"] == 1));
+    assert!(rows.iter().any(|r| r["country"] == "KAZ"));
+
+    let table = run(&[
+        "--data",
+        path(&data),
+        "hashtags",
+        "--by",
+        "country",
+        "--top",
+        "2",
+    ]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    assert!(stdout(&table).contains("kazakhstan"));
+
+    let actors = run(&["--data", path(&data), "actors", "list", "--format", "csv"]);
+    assert!(stdout(&actors).contains("DEU-EMB-KAZ"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn bad_input_exits_with_1_and_names_the_file() {
+    let dir = temp_dir("bad");
+    let data = dir.join("ws");
+    let bad = dir.join("cut.jsonl");
+    // A twarc2 page cut off in the middle.
+    std::fs::write(
+        &bad,
+        "{\"data\": [{\"id\": \"1\", \"author_id\": \"2\", \"created_at\": \"2025-01-01T00:00:00.000Z\", \"text\": \"hi\"}], \"includes\": {\"users\": [{\"id\": \"2\", \"username\": \"a\"",
+    )
+    .unwrap();
+    let output = run(&["--data", path(&data), "import", path(&bad)]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("cut.jsonl"), "{message}");
+    assert!(message.contains("line 1, record 1"), "{message}");
+
+    let missing = run(&["--data", path(&data), "import", "/nonexistent/file.json"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("/nonexistent/file.json"));
+
+    let window = run(&[
+        "--data",
+        path(&data),
+        "metrics",
+        "accounts",
+        "--from",
+        "2025-13-01",
+    ]);
+    assert_eq!(window.status.code(), Some(1));
+    assert!(stderr(&window).contains("--from"));
+
+    let registry = dir.join("registry.csv");
+    std::fs::write(
+        &registry,
+        "actor_id,name,kind,country\nA,Alpha,embassy,XYZ\n",
+    )
+    .unwrap();
+    let output = run(&["--data", path(&data), "actors", "import", path(&registry)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("unknown country code `XYZ`"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn help_has_examples() {
+    let output = run(&["--help"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("Examples:"));
+    let output = run(&["metrics", "--help"]);
+    assert!(stdout(&output).contains("diplometrics metrics accounts"));
+    let formats = run(&["formats"]);
+    for id in [
+        "twitter.v1",
+        "twitter.twarc2",
+        "twitter.archive",
+        "twitter.users",
+    ] {
+        assert!(stdout(&formats).contains(id), "{id}");
+    }
+}
+
+/// docs/metrics.md is generated from the metric catalog; this test fails when they differ and
+/// rewrites the file with `UPDATE_EXPECT=1`.
+#[test]
+fn metric_docs_match_the_catalog() {
+    let mut generated = String::from(
+        "# Metrics\n\n<!-- Generated from the metric catalog (crates/dipl-metrics/src/catalog.rs) by the test `metric_docs_match_the_catalog`; run `UPDATE_EXPECT=1 cargo test -p dipl-cli` after changing the catalog. -->\n\nEvery column of the metric tables, with its definition and source. The contract these implement is the team's metrics codebook; `diplometrics metrics catalog` prints the same list.\n\n| id | title | definition | source |\n|---|---|---|---|\n",
+    );
+    for def in dipl_metrics::catalog() {
+        generated.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            def.id,
+            def.title.replace('|', "\\|"),
+            def.definition.replace('|', "\\|"),
+            def.source.replace('|', "\\|")
+        ));
+    }
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/metrics.md");
+    let current = std::fs::read_to_string(&file).unwrap_or_default();
+    if current != generated {
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::write(&file, generated).unwrap();
+        } else {
+            panic!("docs/metrics.md is out of date: run `UPDATE_EXPECT=1 cargo test -p dipl-cli`");
+        }
+    }
+}
