@@ -42,7 +42,14 @@ fn ci() -> Result<()> {
     run("cargo", &["fmt", "--all", "--check"])?;
     run(
         "cargo",
-        &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
     )?;
     Ok(())
 }
@@ -99,7 +106,15 @@ fn bench(args: &[String]) -> Result<()> {
 
     let (synth_s, _) = timed(
         &bin,
-        &["synth", "--out", &corpus_arg, "--posts", &posts_arg, "--format", "twarc2"],
+        &[
+            "synth",
+            "--out",
+            &corpus_arg,
+            "--posts",
+            &posts_arg,
+            "--format",
+            "twarc2",
+        ],
     )?;
     let file = std::fs::read_dir(&corpus)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -107,14 +122,28 @@ fn bench(args: &[String]) -> Result<()> {
         .context("synth wrote no .jsonl file")?;
     let bytes = std::fs::metadata(&file)?.len() as f64;
     let mb = bytes / 1e6;
-    let (import_s, import_peak) =
-        timed(&bin, &["--data", &data_arg, "import", &file.display().to_string()])?;
+    let (import_s, import_peak) = timed(
+        &bin,
+        &["--data", &data_arg, "import", &file.display().to_string()],
+    )?;
     let (metrics_s, metrics_peak) = timed(
         &bin,
-        &["--data", &data_arg, "metrics", "accounts", "--format", "csv", "--output", "/dev/null"],
+        &[
+            "--data",
+            &data_arg,
+            "metrics",
+            "accounts",
+            "--format",
+            "csv",
+            "--output",
+            "/dev/null",
+        ],
     )?;
     let n = posts as f64;
-    println!("benchmark: {posts} tweets, twarc2 JSONL {mb:.0} MB (synth {synth_s:.2} s, {:.0} MB/s)", mb / synth_s);
+    println!(
+        "benchmark: {posts} tweets, twarc2 JSONL {mb:.0} MB (synth {synth_s:.2} s, {:.0} MB/s)",
+        mb / synth_s
+    );
     println!(
         "import:            {import_s:7.2} s  {:>9.0} posts/s  {:6.0} MB/s  peak RSS {:.0} MiB",
         n / import_s,

@@ -6,7 +6,9 @@ use std::str::FromStr;
 use crate::countries::COUNTRIES;
 
 /// The kind of a diplomatic actor. `id()` is the stable wire name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     Mfa,
@@ -129,7 +131,9 @@ pub struct Actor {
 
 /// Whether `code` is an ISO 3166-1 alpha-3 code (upper case).
 pub fn is_known_country(code: &str) -> bool {
-    COUNTRIES.binary_search_by(|(a3, _, _)| (*a3).cmp(code)).is_ok()
+    COUNTRIES
+        .binary_search_by(|(a3, _, _)| (*a3).cmp(code))
+        .is_ok()
 }
 
 /// English short name of an ISO3 country code.
@@ -156,9 +160,15 @@ mod tests {
 
     #[test]
     fn kinds_accept_spreadsheet_words() {
-        assert_eq!("Prime Minister ".parse::<ActorKind>(), Ok(ActorKind::HeadOfGovernment));
+        assert_eq!(
+            "Prime Minister ".parse::<ActorKind>(),
+            Ok(ActorKind::HeadOfGovernment)
+        );
         assert_eq!("President".parse::<ActorKind>(), Ok(ActorKind::HeadOfState));
         assert_eq!("embassy".parse::<ActorKind>(), Ok(ActorKind::Embassy));
-        assert!("astronaut".parse::<ActorKind>().unwrap_err().contains("unknown actor kind"));
+        assert!("astronaut"
+            .parse::<ActorKind>()
+            .unwrap_err()
+            .contains("unknown actor kind"));
     }
 }

@@ -11,7 +11,9 @@ use crate::{Platform, Timestamp};
 /// Whether an account is a subject of the export (its own timeline, feed or channel was
 /// collected) or audience (seen only as commenter, replier, mentioned, reposted or follower).
 /// Audience accounts are pseudonymised by the store unless the workspace opts out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Subject,
@@ -35,7 +37,12 @@ pub struct AccountRecord {
 
 impl AccountRecord {
     /// An account known only by id (and perhaps handle), e.g. the author a reply answers.
-    pub fn bare(platform: Platform, id: impl Into<String>, handle: Option<String>, role: Role) -> Self {
+    pub fn bare(
+        platform: Platform,
+        id: impl Into<String>,
+        handle: Option<String>,
+        role: Role,
+    ) -> Self {
         AccountRecord {
             platform,
             id: id.into(),
@@ -64,7 +71,9 @@ pub struct AccountObservation {
 }
 
 /// Post kinds, decided by the codebook's precedence: repost > reply > quote > original.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum PostKind {
     Original,
