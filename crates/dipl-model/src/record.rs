@@ -147,7 +147,7 @@ impl MediaKind {
 }
 
 /// A reference to another post: the post a reply answers, or the post reposted or quoted.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct PostRef {
     pub post_id: String,
     pub account_id: Option<String>,
@@ -155,7 +155,7 @@ pub struct PostRef {
 }
 
 /// Engagement counters observed on a post; `None` where the platform or export gives none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 pub struct Counters {
     pub likes: Option<u64>,
     pub reposts: Option<u64>,
@@ -171,7 +171,7 @@ impl Counters {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Post {
     pub platform: Platform,
     pub id: String,

@@ -76,11 +76,15 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
         dataset,
     );
 
-    // Accounts in table order (platform, handle, id), for charts.
+    // Accounts in table order (platform, case-folded handle, id), for charts.
     let mut ordered: Vec<&AccountMetrics> = accounts.iter().collect();
     ordered.sort_by_key(|m| {
         let info = &dataset.accounts[m.account as usize];
-        (info.platform, info.handle.clone(), info.platform_id.clone())
+        (
+            info.platform,
+            info.handle.as_ref().map(|h| h.to_lowercase()),
+            info.platform_id.clone(),
+        )
     });
 
     let total_posts: u64 = accounts.iter().map(|m| m.metrics.posts).sum();
@@ -147,7 +151,7 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
         })
     {
         summary.push(format!(
-            "The highest median engagement is {}'s: {:.0} interactions on a typical own post.",
+            "The highest median engagement is that of {}: {:.0} interactions on a typical own post.",
             account_label(dataset, top.1),
             top.0
         ));

@@ -5,10 +5,16 @@
 //! the latest observation (latest wins, ties merge). A batch whose content an earlier batch of the
 //! same importer already imported is rolled back to its savepoint: re-importing changes nothing.
 
-use dipl_model::{AccountObservation, Follow, Post, PostRef, Record, Role, Timestamp};
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use dipl_model::{
+    AccountObservation, Counters, Follow, Platform, Post, PostRef, Record, Role, Timestamp,
+};
 use rusqlite::{params, CachedStatement, Connection, OptionalExtension};
 
-use crate::columns::{count_to_sql, json_list};
+use crate::columns::{count_to_sql, json_list, platform_index};
+use crate::fast_hash::FastHash;
 use crate::resolve::{AccountCache, Context, Sighting};
 use crate::{schema, Result, StoreError};
 
@@ -105,8 +111,24 @@ pub struct ImportSession<'s> {
     key: &'s [u8; 32],
     keep_audience_identities: bool,
     accounts: AccountCache,
+    /// Posts written in this session, to skip exact repeats (a referenced post recurs in the
+    /// `includes` of many pages: a fifth of the post records of a timeline harvest).
+    posts_seen: PostsSeen,
     open: Option<OpenBatch>,
     scratch: Scratch,
+}
+
+/// Per platform: post id → what was last written for it in this session.
+type PostsSeen = [HashMap<Box<str>, SeenPost, FastHash>; Platform::ALL.len()];
+
+/// What was last written for a post in this session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SeenPost {
+    /// Hash of the whole record (content, references, counters).
+    content: u64,
+    /// Compared exactly, as they are what changes between two sightings of a post.
+    observed_at: Option<i64>,
+    counters: Counters,
 }
 
 /// Reused buffers for the JSON list columns of a post.
@@ -138,6 +160,7 @@ impl<'s> ImportSession<'s> {
             key,
             keep_audience_identities: false,
             accounts: AccountCache::empty(),
+            posts_seen: std::array::from_fn(|_| HashMap::default()),
             open: None,
             scratch: Scratch::default(),
         };
@@ -189,6 +212,7 @@ impl<'s> ImportSession<'s> {
             conn,
             ctx: &ctx,
             accounts: &mut self.accounts,
+            posts_seen: &mut self.posts_seen,
             started_at: open.started_at,
             counts: &mut open.counts,
             scratch: &mut self.scratch,
@@ -296,6 +320,7 @@ impl<'s> ImportSession<'s> {
             .execute_batch(&format!("ROLLBACK TO {SAVEPOINT}; RELEASE {SAVEPOINT}"))?;
         self.open = None;
         // Rows the batch created are gone, and their ids may be handed out again.
+        self.posts_seen.iter_mut().for_each(HashMap::clear);
         self.accounts.reset(self.tx)
     }
 }
@@ -413,6 +438,7 @@ struct Writer<'w> {
     conn: &'w Connection,
     ctx: &'w Context<'w>,
     accounts: &'w mut AccountCache,
+    posts_seen: &'w mut PostsSeen,
     started_at: Timestamp,
     counts: &'w mut BatchCounts,
     scratch: &'w mut Scratch,
@@ -477,13 +503,30 @@ impl Writer<'_> {
     }
 
     fn post(&mut self, post: &Post) -> Result<()> {
+        let counters = &post.counters;
+        let observed_at =
+            (!counters.is_empty()).then(|| post.observed_at.unwrap_or(self.started_at).0);
+        // An exact repeat of a post already written in this session changes nothing: skip it.
+        let seen = SeenPost {
+            content: FastHash::default().hash_one(post),
+            observed_at,
+            counters: *counters,
+        };
+        let seen_here = &mut self.posts_seen[platform_index(post.platform)];
+        match seen_here.get_mut(post.id.as_str()) {
+            Some(last) if *last == seen => {
+                self.counts.posts += 1;
+                return Ok(());
+            }
+            Some(last) => *last = seen,
+            None => {
+                seen_here.insert(post.id.as_str().into(), seen);
+            }
+        }
         let author = self.audience(post.platform, &post.author_id, None)?;
         let parent_account = self.referenced_account(post.platform, post.parent.as_ref())?;
         let referenced_account =
             self.referenced_account(post.platform, post.referenced.as_ref())?;
-        let counters = &post.counters;
-        let observed_at =
-            (!counters.is_empty()).then(|| post.observed_at.unwrap_or(self.started_at).0);
         let scratch = &mut *self.scratch;
         json_list(&mut scratch.media, post.media.iter().map(|m| m.id()));
         json_list(&mut scratch.urls, post.urls.iter().map(String::as_str));

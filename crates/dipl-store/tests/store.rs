@@ -829,3 +829,52 @@ fn queries_are_read_only() {
     assert!(store.query("SELEC nonsense").is_err());
     assert_eq!(store.counts().unwrap().posts, 3);
 }
+
+/// Repeats of a post within one session (a referenced post recurs in many pages) are skipped
+/// only when identical; changed counters or content still update, and a post written in an
+/// aborted batch is written again by a later batch of the same session.
+#[test]
+fn repeats_within_a_session_are_skipped_only_when_identical() {
+    let mut store = store();
+    let first = likes(post("p1", "1", 100), 9, Some(200));
+    let mut changed = first.clone();
+    changed.counters.replies = Some(4);
+    let mut session = store.session().unwrap();
+    let aborted = session.begin_batch(&batch_info("test.v1", 1_000)).unwrap();
+    session
+        .write(
+            aborted,
+            &[account("1", "Emb", Role::Subject), rec(first.clone())],
+        )
+        .unwrap();
+    session.abort_batch(aborted).unwrap();
+    let batch = session.begin_batch(&batch_info("test.v1", 1_000)).unwrap();
+    session
+        .write(
+            batch,
+            &[
+                account("1", "Emb", Role::Subject),
+                rec(first.clone()),
+                rec(first.clone()),
+                rec(changed),
+                rec(first),
+            ],
+        )
+        .unwrap();
+    session.finish_batch(batch, "h", Timestamp(1_001)).unwrap();
+    session.commit().unwrap();
+    // Same observation time: the later sighting merges into the row (replies 4 kept, likes 9).
+    assert_eq!(
+        rows(
+            &store,
+            "SELECT p.platform_id, o.observed_at, o.likes, o.replies
+                      FROM post_observation o JOIN post p ON p.id = o.post"
+        ),
+        vec![vec!["p1", "200", "9", "4"]]
+    );
+    assert_eq!(
+        rows(&store, "SELECT platform_id, likes, replies FROM post"),
+        vec![vec!["p1", "9", "4"]]
+    );
+    assert_sound(&store);
+}
