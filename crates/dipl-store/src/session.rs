@@ -118,6 +118,9 @@ pub struct ImportSession<'s> {
     scratch: Scratch,
 }
 
+/// Posts remembered per platform for skipping repeats (about 100 bytes each).
+const POSTS_SEEN_LIMIT: usize = 200_000;
+
 /// Per platform: post id → what was last written for it in this session.
 type PostsSeen = [HashMap<Box<str>, SeenPost, FastHash>; Platform::ALL.len()];
 
@@ -520,6 +523,11 @@ impl Writer<'_> {
             }
             Some(last) => *last = seen,
             None => {
+                // Repeats are close together (pages of the same harvest): forgetting old posts
+                // keeps memory bounded whatever the size of the import.
+                if seen_here.len() >= POSTS_SEEN_LIMIT {
+                    seen_here.clear();
+                }
                 seen_here.insert(post.id.as_str().into(), seen);
             }
         }
