@@ -36,9 +36,44 @@ fn run(program: &str, args: &[&str]) -> Result<()> {
     Ok(())
 }
 
+/// Runs the README's test command, echoing its output, and closes with one summary line
+/// (`tests: N passed, N failed`) so that a reader of the CI log sees the total at the end.
+fn test_workspace() -> Result<()> {
+    use std::io::{BufRead, BufReader};
+    eprintln!("$ cargo test --workspace");
+    let mut child = Command::new("cargo")
+        .args(["test", "--workspace"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .context("cannot run cargo test")?;
+    let (mut passed, mut failed) = (0u64, 0u64);
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines() {
+            let line = line?;
+            println!("{line}");
+            // "test result: ok. 12 passed; 0 failed; 0 ignored; …"
+            if let Some(rest) = line.strip_prefix("test result: ") {
+                for part in rest.split(';') {
+                    let words: Vec<&str> = part.split_whitespace().collect();
+                    match words.as_slice() {
+                        [.., n, "passed"] => passed += n.parse::<u64>().unwrap_or(0),
+                        [n, "failed"] => failed += n.parse::<u64>().unwrap_or(0),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    let status = child.wait()?;
+    println!("tests: {passed} passed, {failed} failed");
+    if !status.success() {
+        bail!("`cargo test --workspace` failed ({status})");
+    }
+    Ok(())
+}
+
 fn ci() -> Result<()> {
-    // The README's test command.
-    run("cargo", &["test", "--workspace"])?;
+    test_workspace()?;
     run("cargo", &["fmt", "--all", "--check"])?;
     run(
         "cargo",
