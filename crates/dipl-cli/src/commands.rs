@@ -126,6 +126,12 @@ pub fn run(cli: Cli) -> Result<()> {
                     )))
                 }
             };
+            if table.rows.is_empty() && !quiet {
+                eprintln!(
+                    "no {} in scope: metrics are computed for registered actors and for accounts whose own timeline was imported (search results and streams only give audience); see `diplometrics actors import --help`",
+                    args.level
+                );
+            }
             emit(&table, &args.output)
         }
         Command::Hashtags(args) => tags(&cli.data, &args, false),
@@ -146,6 +152,34 @@ pub fn run(cli: Cli) -> Result<()> {
             &args.format,
             quiet,
         ),
+        Command::Sql(args) => {
+            let workspace = open_workspace(&cli.data)?;
+            let result = workspace
+                .store()
+                .query(&args.query)
+                .map_err(|e| input_error(format!("sql: {e}")))?;
+            let table = Table {
+                columns: result.columns,
+                rows: result
+                    .rows
+                    .into_iter()
+                    .map(|row| {
+                        row.into_iter()
+                            .map(|v| match v {
+                                dipl_store::SqlValue::Null => Value::Null,
+                                dipl_store::SqlValue::Integer(i) => Value::Int(i),
+                                dipl_store::SqlValue::Real(f) => Value::Float(f),
+                                dipl_store::SqlValue::Text(t) => Value::Text(t),
+                                dipl_store::SqlValue::Blob(b) => {
+                                    Value::Text(format!("<{} bytes>", b.len()))
+                                }
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            };
+            emit(&table, &args.output)
+        }
         Command::Batches(output) => {
             let workspace = open_workspace(&cli.data)?;
             emit(&batches_table(&workspace)?, &output)

@@ -91,6 +91,20 @@ enum Command {
     Synth(SynthArgs),
     /// Import batches with their provenance and diagnostics.
     Batches(FormatArgs),
+    /// Read-only SQL over the store (tables: actor, account, account_observation, post,
+    /// post_observation, follow, import_batch, diagnostic).
+    #[command(
+        after_help = "Examples:\n  diplometrics sql \"SELECT kind, count(*) FROM post GROUP BY kind\"\n  diplometrics sql \"SELECT file, location, message FROM diagnostic\" --format csv\n\nAudience accounts appear under their pseudonyms (anon-…) unless the workspace keeps identities."
+    )]
+    Sql(SqlArgs),
+}
+
+#[derive(Args, Debug)]
+struct SqlArgs {
+    /// One SELECT statement (writes are refused).
+    query: String,
+    #[command(flatten)]
+    output: FormatArgs,
 }
 
 #[derive(Args, Debug)]

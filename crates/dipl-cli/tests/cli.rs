@@ -104,6 +104,19 @@ fn demo_is_reproducible_and_queryable() {
     assert!(table.status.success(), "{}", stderr(&table));
     assert!(stdout(&table).contains("kazakhstan"));
 
+    let sql = run(&[
+        "--data",
+        path(&data),
+        "sql",
+        "SELECT count(*) AS n FROM actor",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(stdout(&sql), "n\n17\n");
+    let write = run(&["--data", path(&data), "sql", "DELETE FROM post"]);
+    assert_eq!(write.status.code(), Some(1));
+    assert!(stderr(&write).contains("only reading queries"));
+
     let actors = run(&["--data", path(&data), "actors", "list", "--format", "csv"]);
     assert!(stdout(&actors).contains("DEU-EMB-KAZ"));
     let _ = std::fs::remove_dir_all(dir);
