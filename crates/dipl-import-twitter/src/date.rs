@@ -9,6 +9,20 @@
 
 use dipl_model::Timestamp;
 
+use crate::error::ConvertError;
+
+/// The required `created_at` of a record, parsed with `parse`.
+pub(crate) fn created_at(
+    raw: Option<&str>,
+    parse: fn(&str) -> Option<Timestamp>,
+) -> Result<Timestamp, ConvertError> {
+    let raw = raw.ok_or(ConvertError::Missing("created_at"))?;
+    parse(raw).ok_or_else(|| ConvertError::BadDate {
+        field: "created_at",
+        value: raw.to_string(),
+    })
+}
+
 /// Parses the v1.1 `created_at` format, `Sat Sep 23 21:36:01 +0000 2017`.
 pub fn parse_v1(s: &str) -> Option<Timestamp> {
     let b = s.as_bytes();

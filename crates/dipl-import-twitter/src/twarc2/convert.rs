@@ -465,14 +465,7 @@ fn post(
 ) -> Result<Post, ConvertError> {
     let id = t.id.as_ref().ok_or(ConvertError::Missing("id"))?.as_str();
     let author = author_id(t).ok_or(ConvertError::Missing("author_id"))?;
-    let created_raw = t
-        .created_at
-        .as_deref()
-        .ok_or(ConvertError::Missing("created_at"))?;
-    let created_at = date::parse_rfc3339(created_raw).ok_or_else(|| ConvertError::BadDate {
-        field: "created_at",
-        value: created_raw.to_string(),
-    })?;
+    let created_at = date::created_at(t.created_at.as_deref(), date::parse_rfc3339)?;
     let note = t.note_tweet.as_ref();
     let text = note
         .and_then(|n| n.text.as_deref())

@@ -225,14 +225,7 @@ fn post(
         (None, Some(owner)) => owner.id.as_str(),
         (None, None) => return Err(ConvertError::Missing("user")),
     };
-    let created_raw = t
-        .created_at
-        .as_deref()
-        .ok_or(ConvertError::Missing("created_at"))?;
-    let created_at = date::parse_v1(created_raw).ok_or_else(|| ConvertError::BadDate {
-        field: "created_at",
-        value: created_raw.to_string(),
-    })?;
+    let created_at = date::created_at(t.created_at.as_deref(), date::parse_v1)?;
     let extended = t.extended_tweet.as_ref();
     let text = extended
         .and_then(|e| e.full_text.as_deref())
