@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use dipl_metrics::{
     account_metrics, account_table, actor_metrics, actor_table, catalog, country_metrics,
-    country_table, hashtag_table, hashtags, mention_table, mentions, AccountMetrics, By, Params,
-    Status, Table, Value,
+    country_table, hashtag_table, hashtags, mention_table, mentions, AccountMetrics, By, Group,
+    Params, Status, Table, Value,
 };
 use dipl_model::Dataset;
 
@@ -55,6 +55,34 @@ fn short_label(dataset: &Dataset, m: &AccountMetrics) -> String {
         .map_or_else(|| info.platform_id.clone(), |h| format!("@{h}"))
 }
 
+/// One row per actor (in actor order) with its top items joined: compact for reading.
+fn top_per_actor(
+    dataset: &Dataset,
+    column: &str,
+    items: impl Iterator<Item = (Group, String)>,
+) -> Table {
+    let mut joined: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for (group, item) in items {
+        if let Group::Actor(actor) = group {
+            joined.entry(actor).or_default().push(item);
+        }
+    }
+    Table {
+        columns: vec!["actor".into(), "name".into(), column.into()],
+        rows: joined
+            .into_iter()
+            .map(|(actor, items)| {
+                let actor = &dataset.actors[actor as usize];
+                vec![
+                    Value::Text(actor.id.clone()),
+                    Value::Text(actor.name.clone()),
+                    Value::Text(items.join(", ")),
+                ]
+            })
+            .collect(),
+    }
+}
+
 /// Builds the report of `dataset` under `params`.
 pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> BuiltReport {
     let reference = params.resolve(dataset);
@@ -65,11 +93,21 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
     let actors_full = actor_table(&actors, dataset);
     let countries_full = country_table(&countries, dataset);
     let tag_counts = hashtags(dataset, params, By::Account, 0);
-    let hashtags_by_actor =
-        hashtag_table(&hashtags(dataset, params, By::Actor, 5), By::Actor, dataset);
+    let hashtags_by_actor = top_per_actor(
+        dataset,
+        "top_hashtags",
+        hashtags(dataset, params, By::Actor, 5)
+            .into_iter()
+            .map(|c| (c.group, format!("#{} ({})", c.tag, c.count))),
+    );
     let hashtags_by_account = hashtag_table(&tag_counts, By::Account, dataset);
-    let mentions_by_actor =
-        mention_table(&mentions(dataset, params, By::Actor, 5), By::Actor, dataset);
+    let mentions_by_actor = top_per_actor(
+        dataset,
+        "top_mentions",
+        mentions(dataset, params, By::Actor, 5)
+            .into_iter()
+            .map(|c| (c.group, format!("@{} ({})", c.handle, c.count))),
+    );
     let mentions_by_account = mention_table(
         &mentions(dataset, params, By::Account, 0),
         By::Account,
