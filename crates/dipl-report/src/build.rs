@@ -36,6 +36,31 @@ pub fn select(table: &Table, columns: &[&str]) -> Table {
     }
 }
 
+/// `1 account`, `2 accounts`, `3 countries`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The account with the largest value (ties: the earlier account), if any has one.
+fn top_by(
+    accounts: &[AccountMetrics],
+    value: impl Fn(&dipl_metrics::Metrics) -> Option<f64>,
+) -> Option<(f64, &AccountMetrics)> {
+    accounts
+        .iter()
+        .filter_map(|m| value(&m.metrics).map(|v| (v, m)))
+        .max_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then_with(|| b.1.account.cmp(&a.1.account))
+        })
+}
+
 fn percent(x: f64) -> String {
     format!("{:.0} %", x * 100.0)
 }
@@ -138,76 +163,57 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
     let last = accounts.iter().filter_map(|m| m.metrics.last_post).max();
 
     let mut summary = Vec::new();
+    let registered = accounts
+        .iter()
+        .filter(|m| dataset.accounts[m.account as usize].actor.is_some())
+        .count();
+    let who = format!(
+        "{} ({} linked to {} from {})",
+        plural(accounts.len(), "account"),
+        registered,
+        plural(dataset.actors.len(), "registered actor"),
+        plural(n_countries, "country")
+    );
     match (first, last) {
         (Some(first), Some(last)) => summary.push(format!(
-            "{} accounts of {} registered actors from {} countries published {} posts between {} and {}.",
-            accounts.len(),
-            dataset.actors.len(),
-            n_countries,
-            total_posts,
+            "{who} published {} between {} and {}.",
+            plural(total_posts as usize, "post"),
             first.to_date_string(),
             last.to_date_string()
         )),
-        _ => summary.push(format!(
-            "{} accounts of {} registered actors are in scope, and none posted in the window.",
-            accounts.len(),
-            dataset.actors.len()
-        )),
+        _ => summary.push(format!("{who} are in scope; none posted in the window.")),
     }
     let count_status = |s: Status| accounts.iter().filter(|m| m.metrics.status == s).count();
-    let (active, dormant, inactive) = (
-        count_status(Status::Active),
-        count_status(Status::Dormant),
-        count_status(Status::Inactive),
-    );
     if let Some(as_of) = reference.as_of {
         summary.push(format!(
-            "As of {}: {active} accounts are active (posted in the last 30 days), {dormant} dormant and {inactive} inactive.",
-            as_of.to_date_string()
+            "As of {}: {} active (posted in the last 30 days), {} dormant and {} inactive.",
+            as_of.to_date_string(),
+            plural(count_status(Status::Active), "account"),
+            count_status(Status::Dormant),
+            count_status(Status::Inactive)
         ));
     }
-    if let Some(top) = accounts
-        .iter()
-        .filter_map(|m| m.metrics.posts_per_day.value().map(|v| (v, m)))
-        .max_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then_with(|| b.1.account.cmp(&a.1.account))
-        })
-    {
+    if let Some((value, m)) = top_by(&accounts, |m| m.posts_per_day.value()) {
         summary.push(format!(
-            "The most active account is {} with {:.1} posts per day.",
-            account_label(dataset, top.1),
-            top.0
+            "The most active account is {} with {value:.1} posts per day.",
+            account_label(dataset, m)
         ));
     }
-    if let Some(top) = accounts
-        .iter()
-        .filter_map(|m| m.metrics.median_interactions.map(|v| (v, m)))
-        .max_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then_with(|| b.1.account.cmp(&a.1.account))
-        })
-    {
+    if let Some((value, m)) = top_by(&accounts, |m| m.median_interactions) {
         summary.push(format!(
-            "The highest median engagement is that of {}: {:.0} interactions on a typical own post.",
-            account_label(dataset, top.1),
-            top.0
+            "The highest median engagement is that of {}: {value:.0} interactions on a typical own post.",
+            account_label(dataset, m)
         ));
     }
     if total_posts > 0 {
+        let share = total_replies_to_audience as f64 / total_posts as f64;
         let silent = accounts
             .iter()
             .filter(|m| m.metrics.posts > 0 && m.metrics.replies_to_audience == 0)
             .count();
-        let mut sentence = format!(
-            "Replies to others make up {} of all posts: these accounts mostly broadcast",
-            percent(total_replies_to_audience as f64 / total_posts as f64)
-        );
-        if total_replies_to_audience as f64 / total_posts as f64 >= 0.2 {
-            sentence = format!(
-                "Replies to others make up {} of all posts",
-                percent(total_replies_to_audience as f64 / total_posts as f64)
-            );
+        let mut sentence = format!("Replies to others make up {} of all posts", percent(share));
+        if share < 0.2 {
+            sentence.push_str(": these accounts mostly broadcast");
         }
         if silent > 0 {
             sentence.push_str(&format!(
@@ -217,19 +223,16 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
             sentence.push('.');
         }
         summary.push(sentence);
-        if let Some(top) = accounts
-            .iter()
-            .filter(|m| m.metrics.posts >= 10)
-            .filter_map(|m| m.metrics.conversational_share.value().map(|v| (v, m)))
-            .max_by(|a, b| {
-                a.0.total_cmp(&b.0)
-                    .then_with(|| b.1.account.cmp(&a.1.account))
-            })
-        {
+        // Accounts with fewer than 10 posts are left out: one reply in two posts says little.
+        if let Some((value, m)) = top_by(&accounts, |m| {
+            (m.posts >= 10)
+                .then(|| m.conversational_share.value())
+                .flatten()
+        }) {
             summary.push(format!(
                 "The most conversational account is {} ({} of its posts are replies to others).",
-                account_label(dataset, top.1),
-                percent(top.0)
+                account_label(dataset, m),
+                percent(value)
             ));
         }
     }
