@@ -217,7 +217,7 @@ fn generation_date(bytes: &[u8]) -> Option<Timestamp> {
 }
 
 fn item<'a>(record: &RawRecord<'a>) -> Result<raw::Item<'a>, RecordError> {
-    serde_json::from_slice(record.bytes).map_err(|e| RecordError::from_serde(&e))
+    record.deserialize()
 }
 
 struct AccountParser;

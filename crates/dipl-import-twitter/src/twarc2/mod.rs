@@ -84,8 +84,7 @@ impl RecordParser for LineParser {
         out: &mut Vec<Record>,
         warnings: &mut Vec<String>,
     ) -> Result<(), RecordError> {
-        let line: raw::Object<'_> =
-            serde_json::from_slice(record.bytes).map_err(|e| RecordError::from_serde(&e))?;
+        let line: raw::Object<'_> = record.deserialize()?;
         convert::line(&line, out, warnings)?;
         Ok(())
     }

@@ -129,8 +129,7 @@ impl RecordParser for TweetParser {
         out: &mut Vec<Record>,
         warnings: &mut Vec<String>,
     ) -> Result<(), RecordError> {
-        let tweet: raw::Tweet<'_> =
-            serde_json::from_slice(record.bytes).map_err(|e| RecordError::from_serde(&e))?;
+        let tweet: raw::Tweet<'_> = record.deserialize()?;
         convert::top_level(&tweet, &convert::Context::API, out, warnings)?;
         Ok(())
     }
@@ -145,8 +144,7 @@ impl RecordParser for UserParser {
         out: &mut Vec<Record>,
         _warnings: &mut Vec<String>,
     ) -> Result<(), RecordError> {
-        let user: raw::User<'_> =
-            serde_json::from_slice(record.bytes).map_err(|e| RecordError::from_serde(&e))?;
+        let user: raw::User<'_> = record.deserialize()?;
         convert::user_object(&user, out)?;
         Ok(())
     }
