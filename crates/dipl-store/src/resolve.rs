@@ -13,9 +13,8 @@
 //! A per-session cache maps real platform ids to rows, so that the common case (the author of
 //! the next post) costs one hash lookup and no SQL.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 use dipl_model::{AccountRecord, Platform, Role};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -360,7 +359,7 @@ fn merge_placeholder(conn: &Connection, placeholder: i64, rowid: i64) -> Result<
 /// A fingerprint of an account record's details, to skip rewriting unchanged details (exports
 /// such as X v1.1 repeat the author's user object in every post). Never 0.
 fn details_hash(record: &AccountRecord) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FastHash::default().build_hasher();
     record.handle.hash(&mut hasher);
     record.display_name.hash(&mut hasher);
     record.role.hash(&mut hasher);

@@ -220,7 +220,9 @@ impl<'s> ImportSession<'s> {
             counts: &mut open.counts,
             scratch: &mut self.scratch,
             post_insert: conn.prepare_cached(POST_INSERT)?,
+            post_update: conn.prepare_cached(POST_UPDATE)?,
             post_observation_upsert: conn.prepare_cached(POST_OBSERVATION_UPSERT)?,
+            account_observation_upsert: conn.prepare_cached(ACCOUNT_OBSERVATION_UPSERT)?,
         };
         for record in records {
             writer.record(record)?;
@@ -446,7 +448,9 @@ struct Writer<'w> {
     counts: &'w mut BatchCounts,
     scratch: &'w mut Scratch,
     post_insert: CachedStatement<'w>,
+    post_update: CachedStatement<'w>,
     post_observation_upsert: CachedStatement<'w>,
+    account_observation_upsert: CachedStatement<'w>,
 }
 
 impl Writer<'_> {
@@ -577,9 +581,7 @@ impl Writer<'_> {
         let post_rowid: i64 = if self.post_insert.execute(values)? == 1 {
             self.conn.last_insert_rowid()
         } else {
-            self.conn
-                .prepare_cached(POST_UPDATE)?
-                .query_row(values, |row| row.get(0))?
+            self.post_update.query_row(values, |row| row.get(0))?
         };
         if let Some(observed_at) = observed_at {
             self.post_observation_upsert.execute(params![
@@ -611,17 +613,15 @@ impl Writer<'_> {
         }
         let account = self.audience(observation.platform, &observation.account_id, None)?;
         let observed_at = observation.observed_at.unwrap_or(self.started_at).0;
-        self.conn
-            .prepare_cached(ACCOUNT_OBSERVATION_UPSERT)?
-            .execute(params![
-                account,
-                observed_at,
-                count_to_sql(observation.followers),
-                count_to_sql(observation.following),
-                count_to_sql(observation.posts_count),
-                count_to_sql(observation.listed_count),
-                self.ctx.batch,
-            ])?;
+        self.account_observation_upsert.execute(params![
+            account,
+            observed_at,
+            count_to_sql(observation.followers),
+            count_to_sql(observation.following),
+            count_to_sql(observation.posts_count),
+            count_to_sql(observation.listed_count),
+            self.ctx.batch,
+        ])?;
         self.counts.account_observations += 1;
         Ok(())
     }
