@@ -55,7 +55,7 @@ CREATE TABLE account (
     lang             TEXT,
     description      TEXT,
     first_batch      INTEGER REFERENCES import_batch (id),
-    UNIQUE (platform, platform_id)
+    UNIQUE (platform_id, platform)   -- id first: ids differ, platforms mostly do not
 );
 
 CREATE INDEX account_by_actor ON account (actor_id) WHERE actor_id IS NOT NULL;
@@ -105,7 +105,7 @@ CREATE TABLE post (
     hashtags                    TEXT NOT NULL DEFAULT '[]',   -- as written, without '#'
     mentions                    TEXT NOT NULL DEFAULT '[]',   -- handles as written, without '@'
     text                        TEXT NOT NULL,
-    UNIQUE (platform, platform_id)
+    UNIQUE (platform_id, platform)   -- id first: ids differ, platforms mostly do not
 );
 
 -- Engagement counters of a post at a time (all observations are kept).

@@ -362,7 +362,7 @@ INSERT INTO post (platform, platform_id, account, created_at, kind,
     lang, edited, deleted, first_batch, media, urls, hashtags, mentions, text)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
-ON CONFLICT (platform, platform_id) DO NOTHING";
+ON CONFLICT (platform_id, platform) DO NOTHING";
 
 /// Updates an existing post with the parameters of [`POST_INSERT`]: counters follow the latest
 /// observation (a newer one replaces, an equal time merges, an older one is only kept as
