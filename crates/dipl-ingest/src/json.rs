@@ -369,7 +369,11 @@ pub fn drive(
                 }
             })
             .collect();
-        let mut batch = Vec::new();
+        let n_records = results
+            .iter()
+            .map(|(_, r)| r.as_ref().map_or(0, |(records, _)| records.len()))
+            .sum();
+        let mut batch = Vec::with_capacity(n_records);
         for (location, result) in results {
             stats.records_seen += 1;
             match result {
