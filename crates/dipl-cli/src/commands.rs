@@ -50,8 +50,22 @@ fn random_key() -> [u8; 32] {
     rand::random()
 }
 
+/// Opens (creating if needed) the workspace that an import or registry command writes to.
 fn open_workspace(dir: &Path) -> Result<Workspace> {
     Ok(Workspace::open(dir, random_key)?)
+}
+
+/// Opens the workspace a reading command reads; a missing one is an input error, not a new
+/// empty workspace.
+fn existing_workspace(dir: &Path) -> Result<Workspace> {
+    if !dir.join(dipl_facade::STORE_FILE).exists() {
+        return Err(input_error(format!(
+            "no workspace in {} (import data first: `diplometrics --data {} import FILES`, or run `diplometrics demo`)",
+            dir.display(),
+            dir.display()
+        )));
+    }
+    open_workspace(dir)
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -97,7 +111,7 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Actors(ActorsCommand::List(output)) => {
-            let workspace = open_workspace(&cli.data)?;
+            let workspace = existing_workspace(&cli.data)?;
             let table = actors_table(&workspace)?;
             emit(&table, &output)
         }
@@ -105,7 +119,7 @@ pub fn run(cli: Cli) -> Result<()> {
             if args.level == "catalog" {
                 return emit(&catalog_table(), &args.output);
             }
-            let workspace = open_workspace(&cli.data)?;
+            let workspace = existing_workspace(&cli.data)?;
             let (dataset, params) = load(&workspace, &args.scope, false, false)?;
             let table = match args.level.as_str() {
                 "accounts" | "account" => dipl_metrics::account_table(
@@ -137,7 +151,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Hashtags(args) => tags(&cli.data, &args, false),
         Command::Mentions(args) => tags(&cli.data, &args, true),
         Command::Report(args) => {
-            let workspace = open_workspace(&cli.data)?;
+            let workspace = existing_workspace(&cli.data)?;
             let window = parse_window(&args.scope)?;
             let platforms = parse_platforms(&args.scope.platform)?;
             let path = write_report(&workspace, window, platforms, args.title, &args.out)?;
@@ -153,7 +167,7 @@ pub fn run(cli: Cli) -> Result<()> {
             quiet,
         ),
         Command::Sql(args) => {
-            let workspace = open_workspace(&cli.data)?;
+            let workspace = existing_workspace(&cli.data)?;
             let result = workspace
                 .store()
                 .query(&args.query)
@@ -181,7 +195,7 @@ pub fn run(cli: Cli) -> Result<()> {
             emit(&table, &args.output)
         }
         Command::Batches(output) => {
-            let workspace = open_workspace(&cli.data)?;
+            let workspace = existing_workspace(&cli.data)?;
             emit(&batches_table(&workspace)?, &output)
         }
     }
@@ -470,7 +484,7 @@ fn tags(data: &Path, args: &crate::TagArgs, mentions: bool) -> Result<()> {
         .by
         .parse()
         .map_err(|e: dipl_metrics::ParamsError| input_error(e.to_string()))?;
-    let workspace = open_workspace(data)?;
+    let workspace = existing_workspace(data)?;
     let (dataset, params) = load(&workspace, &args.scope, !mentions, mentions)?;
     let table = if mentions {
         dipl_metrics::mention_table(

@@ -154,6 +154,16 @@ fn bad_input_exits_with_1_and_names_the_file() {
     assert_eq!(window.status.code(), Some(1));
     assert!(stderr(&window).contains("--from"));
 
+    let nothing = dir.join("nothing-here");
+    let empty = run(&["--data", path(&nothing), "metrics", "accounts"]);
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(
+        stderr(&empty).contains("no workspace in"),
+        "{}",
+        stderr(&empty)
+    );
+    assert!(!nothing.exists(), "a reading command creates nothing");
+
     let registry = dir.join("registry.csv");
     std::fs::write(
         &registry,
