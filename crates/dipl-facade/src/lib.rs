@@ -207,12 +207,26 @@ impl Workspace {
 
         let mut session = self.store.session()?;
         for (input, importer) in plan {
+            // Identify the content first: an exact repeat is recognised without reading it, and
+            // a new file is written without a savepoint (see `BatchInfo::content_hash`).
+            let content_hash = input.content_hash()?;
+            if let Some(earlier) = session.already_imported(importer.id(), &content_hash)? {
+                report.files.push(FileReport {
+                    file: input.name.clone(),
+                    importer: importer.id().to_string(),
+                    outcome: FileOutcome::AlreadyImported { batch: earlier },
+                    diagnostics: Vec::new(),
+                    n_diagnostics: 0,
+                });
+                continue;
+            }
             progress.start_file(&input.name, importer.id(), input.size_hint());
             let batch = session.begin_batch(&BatchInfo {
                 importer_id: importer.id().to_string(),
                 importer_version: importer.version().to_string(),
                 source: input.name.clone(),
                 started_at: request.now,
+                content_hash: Some(content_hash.clone()),
             })?;
             let mut reader = input.open()?;
             let (tx, rx) = mpsc::sync_channel::<Event>(4);
@@ -224,11 +238,7 @@ impl Workspace {
                 let reader = &mut reader;
                 let worker = scope.spawn(move || {
                     let mut sink = ChannelSink { tx };
-                    let result = importer.import(reader, options, &mut sink);
-                    if result.is_ok() {
-                        reader.drain().map_err(|e| reader.io_error(e))?;
-                    }
-                    result
+                    importer.import(reader, options, &mut sink)
                 });
                 let mut write_result = Ok(());
                 for event in rx {
@@ -265,7 +275,7 @@ impl Workspace {
                 .iter()
                 .filter(|d| d.severity == dipl_ingest::Severity::Error)
                 .count() as u64;
-            let outcome = match session.finish_batch(batch, &reader.content_hash(), request.now)? {
+            let outcome = match session.finish_batch(batch, &content_hash, request.now)? {
                 BatchOutcome::AlreadyImported(old) => FileOutcome::AlreadyImported { batch: old },
                 BatchOutcome::Imported(_) => FileOutcome::Imported {
                     posts: counts.posts,

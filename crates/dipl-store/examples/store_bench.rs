@@ -220,6 +220,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         importer_version: "1".into(),
         source: "store_bench".into(),
         started_at: Timestamp(1_700_000_000),
+        content_hash: None,
     })?;
     timed += started.elapsed();
     let subjects = subjects(&mut rng);

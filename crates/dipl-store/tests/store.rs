@@ -22,6 +22,7 @@ fn batch_info(importer: &str, started_at: i64) -> BatchInfo {
         importer_version: "1".into(),
         source: "test.jsonl".into(),
         started_at: Timestamp(started_at),
+        content_hash: None,
     }
 }
 
@@ -875,6 +876,42 @@ fn repeats_within_a_session_are_skipped_only_when_identical() {
     assert_eq!(
         rows(&store, "SELECT platform_id, likes, replies FROM post"),
         vec![vec!["p1", "9", "4"]]
+    );
+    assert_sound(&store);
+}
+
+/// With the content hash known up front, the caller asks `already_imported` first; such a batch
+/// is written without a savepoint, so it cannot be aborted alone (the session can still be
+/// dropped, which rolls everything back).
+#[test]
+fn batches_with_a_known_hash_are_checked_before_writing() {
+    let mut store = store();
+    let known = |hash: &str| BatchInfo {
+        content_hash: Some(hash.into()),
+        ..batch_info("test.v1", 1_000)
+    };
+    let mut session = store.session().unwrap();
+    assert_eq!(session.already_imported("test.v1", "h1").unwrap(), None);
+    let batch = session.begin_batch(&known("h1")).unwrap();
+    session.write(batch, &small_export()).unwrap();
+    assert!(matches!(
+        session.finish_batch(batch, "h1", Timestamp(1_001)).unwrap(),
+        BatchOutcome::Imported(_)
+    ));
+    // Seen within the same session, and by another importer not at all.
+    assert_eq!(
+        session.already_imported("test.v1", "h1").unwrap(),
+        Some(batch)
+    );
+    assert_eq!(session.already_imported("other.v1", "h1").unwrap(), None);
+    let second = session.begin_batch(&known("h2")).unwrap();
+    let err = session.abort_batch(second).unwrap_err().to_string();
+    assert!(err.contains("cannot be aborted alone"), "{err}");
+    drop(session);
+    assert_eq!(
+        store.counts().unwrap().posts,
+        0,
+        "dropping the session rolled back"
     );
     assert_sound(&store);
 }
