@@ -1,8 +1,8 @@
 //! Inputs: files, folders (walked recursively, sorted), `.gz` files and `.zip` archives, each
 //! becoming one or more [`InputFile`]s that importers read as plain bytes.
 //!
-//! [`InputFile::content_hash`] identifies a file's content (BLAKE3, hashed in parallel from a
-//! memory map) before it is read, so that an exact re-import is recognised without reading or
+//! [`InputFile::content_hash`] identifies a file's content (BLAKE3, hashed in parallel in
+//! 16 MiB chunks) before it is read, so that an exact re-import is recognised without reading or
 //! writing anything, and provenance is recorded. Zip entries are read into memory one at a time
 //! (archives of platform exports are small next to the JSONL harvests, which are read streaming).
 
@@ -207,28 +207,33 @@ impl InputFile {
         })
     }
 
-    /// Hex BLAKE3 of the content as stored: the bytes of a plain or `.gz` file (hashed from a
-    /// memory map on all cores), the decompressed bytes of a zip entry.
+    /// Hex BLAKE3 of the content as stored: the bytes of a plain or `.gz` file, the decompressed
+    /// bytes of a zip entry.
     pub fn content_hash(&self) -> Result<String, ImportError> {
-        let mut hasher = blake3::Hasher::new();
-        match &self.source {
+        // Read in 16 MiB chunks, each hashed on all cores: fast, and memory stays bounded (a
+        // memory map would count the whole file as resident).
+        const CHUNK: usize = 16 * 1024 * 1024;
+        let mut reader: Box<dyn Read> = match &self.source {
             Source::Plain(path) | Source::Gzip(path) => {
-                hasher
-                    .update_mmap_rayon(path)
-                    .map_err(|e| io_err(&self.name, e))?;
+                Box::new(File::open(path).map_err(|e| io_err(&self.name, e))?)
             }
-            Source::ZipEntry { .. } => {
-                let mut reader = self.open()?;
-                let mut buf = vec![0u8; 256 * 1024];
-                loop {
-                    let n = match reader.read(&mut buf) {
-                        Ok(0) => break,
-                        Ok(n) => n,
-                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                        Err(e) => return Err(io_err(&self.name, e)),
-                    };
-                    hasher.update(&buf[..n]);
+            Source::ZipEntry { .. } => Box::new(self.open()?),
+        };
+        let mut hasher = blake3::Hasher::new();
+        let mut buf = vec![0u8; CHUNK];
+        loop {
+            let mut filled = 0;
+            while filled < CHUNK {
+                match reader.read(&mut buf[filled..]) {
+                    Ok(0) => break,
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(io_err(&self.name, e)),
                 }
+            }
+            hasher.update_rayon(&buf[..filled]);
+            if filled < CHUNK {
+                break;
             }
         }
         Ok(hasher.finalize().to_hex().to_string())
