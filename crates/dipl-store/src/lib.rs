@@ -5,9 +5,11 @@
 //! provenance (`import_batch`), pseudonymisation of audience accounts, the actor registry, and
 //! loading a compact [`Dataset`](dipl_model::Dataset) for a [`Scope`].
 //!
-//! An `import` command is one SQLite transaction ([`ImportSession`]); each file in it is a
-//! savepoint (a batch), so a file can be rolled back alone (a duplicate) and a failed command
-//! leaves the store unchanged. Nothing here reads the clock: times come from the caller.
+//! An `import` command is one SQLite transaction ([`ImportSession`]), so a failed command leaves
+//! the store unchanged; each file in it is a batch. A file whose content hash is known up front is
+//! checked with [`ImportSession::already_imported`] and written directly; otherwise its batch is a
+//! savepoint, rolled back alone if its content turns out to be a repeat. Nothing here reads the
+//! clock: times come from the caller.
 
 mod columns;
 mod fast_hash;

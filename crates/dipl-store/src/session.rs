@@ -1,9 +1,11 @@
-//! Import sessions: one SQLite transaction per `import` command, one savepoint per file (batch).
+//! Import sessions: one SQLite transaction per `import` command, one batch per file.
 //!
 //! Writes are idempotent upserts keyed by (platform, platform id). Counters are kept as
 //! observations, one row per (post, observed_at) and (account, observed_at); the post row repeats
-//! the latest observation (latest wins, ties merge). A batch whose content an earlier batch of the
-//! same importer already imported is rolled back to its savepoint: re-importing changes nothing.
+//! the latest observation (latest wins, ties merge). Content an earlier batch of the same importer
+//! already imported changes nothing: callers that know the hash up front skip it
+//! ([`ImportSession::already_imported`]); a batch begun without it is a savepoint, rolled back at
+//! [`ImportSession::finish_batch`] when its content is a repeat.
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
@@ -180,7 +182,8 @@ impl<'s> ImportSession<'s> {
         Ok(session)
     }
 
-    /// Opens a batch (a savepoint) for one file. Only one batch is open at a time.
+    /// Opens a batch for one file (a savepoint when the content hash is not known yet). Only one
+    /// batch is open at a time.
     pub fn begin_batch(&mut self, info: &BatchInfo) -> Result<BatchId> {
         if let Some(open) = &self.open {
             return Err(StoreError::Batch(format!(
