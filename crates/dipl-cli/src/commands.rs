@@ -220,7 +220,7 @@ fn import(workspace: &mut Workspace, request: &ImportRequest, quiet: bool) -> Re
             } => {
                 let _ = writeln!(
                     stderr,
-                    "{} ({}): {posts} posts, {accounts} account records, {observations} account observations, {follows} follows{}",
+                    "{} ({}): {posts} post records, {accounts} account records, {observations} account observations, {follows} follow records{}",
                     file.file,
                     file.importer,
                     if *records_skipped > 0 {
@@ -260,7 +260,7 @@ fn import(workspace: &mut Workspace, request: &ImportRequest, quiet: bool) -> Re
     }
     let _ = writeln!(
         stderr,
-        "imported {} files, {} posts in {:.1} s into {}",
+        "imported {} files, {} post records in {:.1} s into {}",
         report.files.len(),
         report.total_posts(),
         started.elapsed().as_secs_f64(),
