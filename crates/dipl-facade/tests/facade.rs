@@ -419,3 +419,52 @@ fn twarc2_folder_imports_with_skip_bad_and_skips_unrecognised_files() {
     assert!(report.total_posts() > 0);
     let _ = std::fs::remove_dir_all(ws_dir);
 }
+
+/// The same timeline as a plain file, gzipped, and inside a zip archive gives the same figures;
+/// each is identified by its own content hash (the stored bytes), so importing all three adds
+/// the posts once.
+#[test]
+fn gz_and_zip_inputs_give_the_same_figures() {
+    use std::io::Write;
+    let Some(file) = shared_data("world-leader-vis/backup_json/SAPresident_tweets.json") else {
+        return;
+    };
+    let bytes = std::fs::read(&file).unwrap();
+    let ws_dir = temp_dir("compressed");
+    let gz = ws_dir.join("SAPresident_tweets.json.gz");
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(&bytes).unwrap();
+    std::fs::write(&gz, encoder.finish().unwrap()).unwrap();
+    let zip_path = ws_dir.join("export.zip");
+    {
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+        zip.start_file(
+            "timelines/SAPresident_tweets.json",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(&bytes).unwrap();
+        zip.finish().unwrap();
+    }
+    let mut tables = Vec::new();
+    for input in [&file, &gz, &zip_path] {
+        let mut workspace =
+            Workspace::open(&ws_dir.join(format!("ws{}", tables.len())), || KEY).unwrap();
+        workspace
+            .import(&request(vec![input.clone()]), &mut NoProgress)
+            .unwrap();
+        tables.push(account_rows(&workspace).1);
+    }
+    assert_eq!(tables[0], tables[1]);
+    assert_eq!(tables[0], tables[2]);
+    let row = row_of(&tables[0], "SAPresident");
+    assert_eq!(int(&tables[0], row, "posts"), 100);
+
+    let mut workspace = Workspace::open(&ws_dir.join("all"), || KEY).unwrap();
+    workspace
+        .import(&request(vec![file, gz, zip_path]), &mut NoProgress)
+        .unwrap();
+    let (_, table) = account_rows(&workspace);
+    assert_eq!(int(&table, row_of(&table, "SAPresident"), "posts"), 100);
+    let _ = std::fs::remove_dir_all(ws_dir);
+}
