@@ -78,7 +78,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 workspace.store_mut().set_keep_audience_identities(true)?;
             }
             if let Some(csv) = &args.actors {
-                let summary = workspace.import_registry(csv, None)?;
+                let summary = workspace.import_registry(csv, args.actors_mapping.as_deref())?;
                 if !quiet {
                     eprintln!(
                         "registry: {} actors, {} accounts from {}",

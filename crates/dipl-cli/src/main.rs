@@ -128,6 +128,9 @@ struct ImportArgs {
     /// Registry CSV to import first (see `actors import`).
     #[arg(long)]
     actors: Option<PathBuf>,
+    /// Mapping (TOML) for the --actors file's columns (see `actors import --help`).
+    #[arg(long, requires = "actors")]
+    actors_mapping: Option<PathBuf>,
     /// Import the readable records of corrupt or truncated files and report the rest.
     #[arg(long)]
     skip_bad: bool,
