@@ -475,6 +475,7 @@ fn load(
         platforms,
         with_hashtags,
         with_mentions,
+        subjects_only: true,
     })?;
     Ok((dataset, params))
 }
@@ -520,6 +521,7 @@ fn write_report(
         platforms,
         with_hashtags: true,
         with_mentions: true,
+        subjects_only: true,
     })?;
     let built = dipl_report::build::build_report(&dataset, &params, title.as_deref());
     std::fs::create_dir_all(out.join("tables"))

@@ -46,6 +46,7 @@ fn full_scope() -> Scope {
         platforms: None,
         with_hashtags: true,
         with_mentions: true,
+        subjects_only: false,
     }
 }
 
@@ -169,6 +170,19 @@ fn world_leader_timelines_match_independent_counts() {
             "{handle} last"
         );
     }
+    // Loading only the subjects' posts (as the CLI does) gives the same table.
+    let subjects_only = workspace
+        .dataset(&Scope {
+            subjects_only: true,
+            ..full_scope()
+        })
+        .unwrap();
+    assert!(subjects_only.posts.len() < dataset.posts.len());
+    let params = Params::new(Window::ALL);
+    assert_eq!(
+        account_table(&account_metrics(&subjects_only, &params), &subjects_only),
+        table
+    );
     // Only the five leaders are accounts of their own; everyone they retweeted or answered is
     // audience, pseudonymised.
     assert_eq!(table.rows.len(), 5);

@@ -276,6 +276,7 @@ fn load(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
             platforms: None,
             with_hashtags: with_symbols,
             with_mentions: with_symbols,
+            subjects_only: false,
         };
         let started = Instant::now();
         let dataset = store.load_dataset(&scope)?;

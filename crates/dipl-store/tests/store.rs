@@ -745,6 +745,7 @@ fn load_dataset_filters_scope_and_orders_deterministically() {
             platforms: Some(vec![Platform::Twitter]),
             with_hashtags: false,
             with_mentions: false,
+            subjects_only: false,
         })
         .unwrap();
     // Subjects stay even without posts in the window; telegram's does not.
@@ -914,4 +915,25 @@ fn batches_with_a_known_hash_are_checked_before_writing() {
         "dropping the session rolled back"
     );
     assert_sound(&store);
+}
+
+/// `subjects_only` loads the posts of subject accounts only, with the accounts they refer to.
+#[test]
+fn subjects_only_scope_leaves_out_audience_posts() {
+    let mut store = store();
+    import(&mut store, "1", &small_export());
+    let all = store.load_dataset(&Scope::all()).unwrap();
+    let subjects = store
+        .load_dataset(&Scope {
+            subjects_only: true,
+            ..Scope::all()
+        })
+        .unwrap();
+    // small_export: the subject's p1 and p2, and p3, a reply by audience account 99.
+    assert_eq!(all.posts.len(), 3);
+    assert_eq!(subjects.posts.len(), 2);
+    assert!(subjects
+        .posts
+        .iter()
+        .all(|p| subjects.accounts[p.account as usize].is_subject));
 }
