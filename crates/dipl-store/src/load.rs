@@ -19,7 +19,7 @@ use dipl_model::{
     Window,
 };
 use rusqlite::types::ValueRef;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::columns::{count_from_sql, parse_json_list, parse_platform, platform_index};
 use crate::fast_hash::FastHash;
@@ -62,10 +62,32 @@ impl Store {
     /// Loads the dataset of `scope` (see the module documentation for what it contains).
     pub fn load_dataset(&self, scope: &Scope) -> Result<Dataset> {
         // One read transaction: one snapshot even if another process imports meanwhile.
-        let tx = self.conn.unchecked_transaction()?;
-        let dataset = load(&tx, &self.key, scope)?;
-        tx.finish()?;
-        Ok(dataset)
+        // A scan reads every page once: a small page cache and no memory map do as well as the
+        // import's settings, and keep resident memory to the dataset itself (measured on 1.3 M
+        // stored posts: 720 → 330 MiB peak, same time).
+        let cache_size: i64 = self
+            .conn
+            .query_row("PRAGMA cache_size", [], |row| row.get(0))?;
+        // (In-memory databases have no memory map: the pragma returns no row.)
+        let mmap_size: Option<i64> = self
+            .conn
+            .query_row("PRAGMA mmap_size", [], |row| row.get(0))
+            .optional()?;
+        self.conn.pragma_update(None, "cache_size", -16_384_i64)?;
+        if mmap_size.is_some() {
+            self.conn.pragma_update(None, "mmap_size", 0_i64)?;
+        }
+        let result = (|| {
+            let tx = self.conn.unchecked_transaction()?;
+            let dataset = load(&tx, &self.key, scope)?;
+            tx.finish()?;
+            Ok(dataset)
+        })();
+        self.conn.pragma_update(None, "cache_size", cache_size)?;
+        if let Some(mmap_size) = mmap_size {
+            self.conn.pragma_update(None, "mmap_size", mmap_size)?;
+        }
+        result
     }
 }
 
