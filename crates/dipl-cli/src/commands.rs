@@ -154,7 +154,9 @@ pub fn run(cli: Cli) -> Result<()> {
             let workspace = existing_workspace(&cli.data)?;
             let window = parse_window(&args.scope)?;
             let platforms = parse_platforms(&args.scope.platform)?;
-            let path = write_report(&workspace, window, platforms, args.title, &args.out)?;
+            let (path, summary) =
+                write_report(&workspace, window, platforms, args.title, &args.out)?;
+            print_summary(&summary, quiet);
             println!("report: {}", path.display());
             Ok(())
         }
@@ -503,14 +505,28 @@ fn tags(data: &Path, args: &crate::TagArgs, mentions: bool) -> Result<()> {
     emit(&table, &args.output)
 }
 
-/// Writes report.html, report.md and the CSV tables into `out`; returns the HTML path.
+/// The report's summary on standard error (standard output carries only the report's paths).
+fn print_summary(summary: &[String], quiet: bool) {
+    if quiet {
+        return;
+    }
+    let mut stderr = io::stderr().lock();
+    let _ = writeln!(stderr);
+    for line in summary {
+        let _ = writeln!(stderr, "  {line}");
+    }
+    let _ = writeln!(stderr);
+}
+
+/// Writes report.html, report.md and the CSV tables into `out`; returns the HTML path and the
+/// report's opening summary.
 fn write_report(
     workspace: &Workspace,
     window: Window,
     platforms: Option<Vec<Platform>>,
     title: Option<String>,
     out: &Path,
-) -> Result<PathBuf> {
+) -> Result<(PathBuf, Vec<String>)> {
     let params = Params {
         window,
         platforms: platforms.clone(),
@@ -542,7 +558,7 @@ fn write_report(
         dipl_report::table::write_csv(&mut file, table)?;
         file.flush()?;
     }
-    Ok(html)
+    Ok((html, built.report.summary))
 }
 
 fn synth_formats(format: &str) -> Result<Vec<dipl_synth::TweetFormat>> {
@@ -631,13 +647,14 @@ fn demo(out: &Path, seed: u64, quiet: bool) -> Result<()> {
         now: scenario.end,
     };
     import(&mut workspace, &request, quiet)?;
-    let html = write_report(
+    let (html, summary) = write_report(
         &workspace,
         Window::ALL,
         None,
         Some("Digital diplomacy in Kazakhstan and Central Asia (synthetic demo)".into()),
         &out.join("report"),
     )?;
+    print_summary(&summary, quiet);
     println!("report: {}", html.display());
     println!("        {}", out.join("report").join("report.md").display());
     Ok(())
