@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use dipl_model::{Actor, ActorKind, Platform, Timestamp};
+use dipl_model::{Actor, Platform, Timestamp};
 use rusqlite::types::ValueRef;
 
 use crate::columns::parse_platform;
+use crate::load::load_actors;
 use crate::session::BatchCounts;
 use crate::{Result, Store, StoreError};
 
@@ -96,27 +97,13 @@ impl Store {
     /// Registered actors (by id) with their accounts and, for each, how many posts are stored
     /// and when the first and last were created.
     pub fn list_actors(&self) -> Result<Vec<ActorListing>> {
-        let mut listings: Vec<ActorListing> = Vec::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name, kind, country, host, notes FROM actor ORDER BY id")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let kind: String = row.get(2)?;
-            listings.push(ActorListing {
-                actor: Actor {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    kind: kind
-                        .parse::<ActorKind>()
-                        .map_err(|e| StoreError::Corrupt(format!("actor.kind: {e}")))?,
-                    country: row.get(3)?,
-                    host: row.get(4)?,
-                    notes: row.get(5)?,
-                },
+        let mut listings: Vec<ActorListing> = load_actors(&self.conn)?
+            .into_iter()
+            .map(|actor| ActorListing {
+                actor,
                 accounts: Vec::new(),
-            });
-        }
+            })
+            .collect();
         // Registered accounts, then one pass over the posts for their counts: an index on
         // post(account) would make this a lookup, but costs every import far more (schema note).
         let mut registered: Vec<(i64, String, AccountListing)> = Vec::new();

@@ -195,7 +195,8 @@ fn rowid_slot(rowid: i64) -> Result<usize> {
         .map_err(|_| StoreError::Corrupt(format!("account id {rowid} is outside 0..2^32")))
 }
 
-fn load_actors(conn: &Connection) -> Result<Vec<Actor>> {
+/// Every actor, by id.
+pub(crate) fn load_actors(conn: &Connection) -> Result<Vec<Actor>> {
     let mut stmt =
         conn.prepare("SELECT id, name, kind, country, host, notes FROM actor ORDER BY id")?;
     let mut rows = stmt.query([])?;
