@@ -458,7 +458,7 @@ fn parse_platforms(names: &[String]) -> Result<Option<Vec<Platform>>> {
     Ok(Some(platforms))
 }
 
-/// Loads the dataset of a scope and the metric parameters for it.
+/// Loads the dataset of the scope the arguments give, and the metric parameters for it.
 fn load(
     workspace: &Workspace,
     scope: &ScopeArgs,
@@ -467,6 +467,18 @@ fn load(
 ) -> Result<(dipl_model::Dataset, Params)> {
     let window = parse_window(scope)?;
     let platforms = parse_platforms(&scope.platform)?;
+    load_scope(workspace, window, platforms, with_hashtags, with_mentions)
+}
+
+/// Validates a window and loads its dataset (posts of subject and registered accounts only, all
+/// that metrics, hashtags, mentions and the report read).
+fn load_scope(
+    workspace: &Workspace,
+    window: Window,
+    platforms: Option<Vec<Platform>>,
+    with_hashtags: bool,
+    with_mentions: bool,
+) -> Result<(dipl_model::Dataset, Params)> {
     let params = Params {
         window,
         platforms: platforms.clone(),
@@ -527,18 +539,7 @@ fn write_report(
     title: Option<String>,
     out: &Path,
 ) -> Result<(PathBuf, Vec<String>)> {
-    let params = Params {
-        window,
-        platforms: platforms.clone(),
-    };
-    params.validate().map_err(|e| input_error(e.to_string()))?;
-    let dataset = workspace.dataset(&Scope {
-        window,
-        platforms,
-        with_hashtags: true,
-        with_mentions: true,
-        subjects_only: true,
-    })?;
+    let (dataset, params) = load_scope(workspace, window, platforms, true, true)?;
     let built = dipl_report::build::build_report(&dataset, &params, title.as_deref());
     std::fs::create_dir_all(out.join("tables"))
         .with_context(|| format!("{}: cannot create the report folder", out.display()))?;
