@@ -341,12 +341,6 @@ pub fn drive(
         line,
     };
     let mut stats = DriveStats::default();
-    let emit_diag = |sink: &mut dyn Sink, stats: &mut DriveStats, d: Diagnostic| {
-        stats.diagnostics += 1;
-        if stats.diagnostics <= MAX_DIAGNOSTICS {
-            sink.diagnostic(d);
-        }
-    };
     loop {
         let (pieces, consumed) = splitter.split(&buf, eof);
         let results: Vec<(Location, ParseOutcome)> = pieces
@@ -380,15 +374,13 @@ pub fn drive(
                 Ok((mut records, warnings)) => {
                     batch.append(&mut records);
                     for message in warnings {
-                        emit_diag(
+                        report(
                             sink,
                             &mut stats,
-                            Diagnostic {
-                                file: file.clone(),
-                                location: Some(location),
-                                severity: Severity::Warning,
-                                message,
-                            },
+                            &file,
+                            location,
+                            Severity::Warning,
+                            message,
                         );
                     }
                 }
@@ -399,31 +391,15 @@ pub fn drive(
                         message,
                     });
                 }
-                Err(RecordError::Corrupt(message)) => {
+                Err(error) => {
                     stats.records_skipped += 1;
-                    emit_diag(
-                        sink,
-                        &mut stats,
-                        Diagnostic {
-                            file: file.clone(),
-                            location: Some(location),
-                            severity: Severity::Error,
-                            message: format!("invalid JSON, skipped: {message}"),
-                        },
-                    );
-                }
-                Err(RecordError::Skip(message)) => {
-                    stats.records_skipped += 1;
-                    emit_diag(
-                        sink,
-                        &mut stats,
-                        Diagnostic {
-                            file: file.clone(),
-                            location: Some(location),
-                            severity: Severity::Error,
-                            message: format!("skipped: {message}"),
-                        },
-                    );
+                    let message = match error {
+                        RecordError::Corrupt(message) => {
+                            format!("invalid JSON, skipped: {message}")
+                        }
+                        RecordError::Skip(message) => format!("skipped: {message}"),
+                    };
+                    report(sink, &mut stats, &file, location, Severity::Error, message);
                 }
             }
         }
@@ -456,16 +432,7 @@ pub fn drive(
                 message,
             });
         }
-        emit_diag(
-            sink,
-            &mut stats,
-            Diagnostic {
-                file: file.clone(),
-                location: Some(location),
-                severity: Severity::Error,
-                message,
-            },
-        );
+        report(sink, &mut stats, &file, location, Severity::Error, message);
     }
     if stats.diagnostics > MAX_DIAGNOSTICS {
         sink.diagnostic(Diagnostic {
@@ -479,6 +446,26 @@ pub fn drive(
         });
     }
     Ok(stats)
+}
+
+/// Counts a diagnostic and passes it on, up to [`MAX_DIAGNOSTICS`] per file.
+fn report(
+    sink: &mut dyn Sink,
+    stats: &mut DriveStats,
+    file: &str,
+    location: Location,
+    severity: Severity,
+    message: String,
+) {
+    stats.diagnostics += 1;
+    if stats.diagnostics <= MAX_DIAGNOSTICS {
+        sink.diagnostic(Diagnostic {
+            file: file.to_string(),
+            location: Some(location),
+            severity,
+            message,
+        });
+    }
 }
 
 /// Reads until `buf` holds at least `target` bytes or the input ends; returns whether it ended.
