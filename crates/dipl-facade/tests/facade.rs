@@ -40,18 +40,8 @@ fn request(paths: Vec<PathBuf>) -> ImportRequest {
     }
 }
 
-fn full_scope() -> Scope {
-    Scope {
-        window: Window::ALL,
-        platforms: None,
-        with_hashtags: true,
-        with_mentions: true,
-        subjects_only: false,
-    }
-}
-
 fn account_rows(workspace: &Workspace) -> (dipl_model::Dataset, Table) {
-    let dataset = workspace.dataset(&full_scope()).expect("load");
+    let dataset = workspace.dataset(&Scope::all()).expect("load");
     let params = Params::new(Window::ALL);
     let table = account_table(&account_metrics(&dataset, &params), &dataset);
     (dataset, table)
@@ -174,7 +164,7 @@ fn world_leader_timelines_match_independent_counts() {
     let subjects_only = workspace
         .dataset(&Scope {
             subjects_only: true,
-            ..full_scope()
+            ..Scope::all()
         })
         .unwrap();
     assert!(subjects_only.posts.len() < dataset.posts.len());
