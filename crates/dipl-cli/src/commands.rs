@@ -244,11 +244,11 @@ fn import(workspace: &mut Workspace, request: &ImportRequest, quiet: bool) -> Re
         for diagnostic in file.diagnostics.iter().take(SHOWN) {
             let _ = writeln!(stderr, "  {diagnostic}");
         }
-        if file.n_diagnostics as usize > SHOWN {
+        if file.diagnostics.len() > SHOWN {
             let _ = writeln!(
                 stderr,
                 "  … {} more diagnostics (see `diplometrics batches` and the diagnostic table)",
-                file.n_diagnostics as usize - SHOWN
+                file.diagnostics.len() - SHOWN
             );
         }
     }

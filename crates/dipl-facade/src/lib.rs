@@ -16,7 +16,7 @@ use dipl_model::{Dataset, Record, Timestamp};
 use dipl_store::{BatchInfo, BatchOutcome, DiagnosticRow, Scope, Store};
 
 pub use importers::{all_importers, importer_by_id};
-pub use registry::{read_registry, RegistryAccount, RegistryActor, RegistryError};
+pub use registry::{read_registry, RegisteredAccount, RegistryEntry, RegistryError};
 
 /// File name of the store inside a workspace folder.
 pub const STORE_FILE: &str = "diplometrics.sqlite";
@@ -77,7 +77,6 @@ pub struct FileReport {
     pub importer: String,
     pub outcome: FileOutcome,
     pub diagnostics: Vec<Diagnostic>,
-    pub n_diagnostics: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,7 +215,6 @@ impl Workspace {
                     importer: importer.id().to_string(),
                     outcome: FileOutcome::AlreadyImported { batch: earlier },
                     diagnostics: Vec::new(),
-                    n_diagnostics: 0,
                 });
                 continue;
             }
@@ -232,7 +230,6 @@ impl Workspace {
             let (tx, rx) = mpsc::sync_channel::<Event>(4);
             let mut counts = Counts::default();
             let mut diagnostics = Vec::new();
-            let mut n_diagnostics = 0u64;
             let outcome: Result<(), Error> = std::thread::scope(|scope| {
                 let options = request.options;
                 let reader = &mut reader;
@@ -249,10 +246,7 @@ impl Workspace {
                                 write_result = session.write(batch, &records);
                             }
                         }
-                        Event::Diagnostic(d) => {
-                            n_diagnostics += 1;
-                            diagnostics.push(d);
-                        }
+                        Event::Diagnostic(d) => diagnostics.push(d),
                         Event::Progress(bytes) => progress.advance(bytes),
                     }
                 }
@@ -290,7 +284,6 @@ impl Workspace {
                 importer: importer.id().to_string(),
                 outcome,
                 diagnostics,
-                n_diagnostics,
             });
         }
         session.commit()?;
@@ -303,26 +296,11 @@ impl Workspace {
         csv: &Path,
         mapping: Option<&Path>,
     ) -> Result<RegistrySummary, Error> {
-        let actors = read_registry(csv, mapping)?;
-        let entries: Vec<dipl_store::RegistryEntry> = actors
-            .iter()
-            .map(|a| dipl_store::RegistryEntry {
-                actor: a.actor.clone(),
-                accounts: a
-                    .accounts
-                    .iter()
-                    .map(|acc| dipl_store::RegisteredAccount {
-                        platform: acc.platform,
-                        handle: acc.handle.clone(),
-                        platform_id: acc.platform_id.clone(),
-                    })
-                    .collect(),
-            })
-            .collect();
+        let entries = read_registry(csv, mapping)?;
         self.store.upsert_registry(&entries)?;
         Ok(RegistrySummary {
-            actors: actors.len(),
-            accounts: actors.iter().map(|a| a.accounts.len()).sum(),
+            actors: entries.len(),
+            accounts: entries.iter().map(|a| a.accounts.len()).sum(),
         })
     }
 

@@ -35,20 +35,8 @@ use std::path::Path;
 
 use dipl_model::{is_known_country, Actor, ActorKind, Platform};
 
-/// One account of a registered actor.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct RegistryAccount {
-    pub platform: Platform,
-    pub handle: Option<String>,
-    pub platform_id: Option<String>,
-}
-
-/// An actor and its accounts, as read from a registry file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RegistryActor {
-    pub actor: Actor,
-    pub accounts: Vec<RegistryAccount>,
-}
+// What a registry file yields is what the store takes: an actor and its accounts.
+pub use dipl_store::{RegisteredAccount, RegistryEntry};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RegistryError {
@@ -191,7 +179,7 @@ fn template_columns(template: &str) -> Vec<&str> {
 pub fn read_registry(
     csv_path: &Path,
     mapping_path: Option<&Path>,
-) -> Result<Vec<RegistryActor>, RegistryError> {
+) -> Result<Vec<RegistryEntry>, RegistryError> {
     let file = csv_path.display().to_string();
     let bytes = std::fs::read(csv_path).map_err(|e| RegistryError::Read {
         file: file.clone(),
@@ -220,7 +208,7 @@ fn parse_registry(
     file: &str,
     bytes: &[u8],
     mapping: Option<Mapping>,
-) -> Result<Vec<RegistryActor>, RegistryError> {
+) -> Result<Vec<RegistryEntry>, RegistryError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or(b"");
     let delimiter = [b',', b';', b'\t']
@@ -299,7 +287,7 @@ fn parse_registry(
         .map(|(k, v)| (k.trim().to_lowercase(), v.clone()))
         .collect();
 
-    let mut actors: BTreeMap<String, (usize, RegistryActor)> = BTreeMap::new();
+    let mut actors: BTreeMap<String, (usize, RegistryEntry)> = BTreeMap::new();
     // (platform, lowercase handle or id) -> (row, actor id)
     let mut owners: BTreeMap<(Platform, String), (usize, String)> = BTreeMap::new();
     for (index, cells) in reader.records().enumerate() {
@@ -349,7 +337,7 @@ fn actor_from_row(
     row: &Row<'_>,
     template: &ActorTemplate,
     kinds: &BTreeMap<String, String>,
-) -> Result<Option<RegistryActor>, String> {
+) -> Result<Option<RegistryEntry>, String> {
     let Some(id) = row.expand(&template.id)? else {
         return Ok(None);
     };
@@ -408,7 +396,7 @@ fn actor_from_row(
         let platform: Platform = platform_text
             .parse()
             .map_err(|e| format!("actor `{id}`: {e}"))?;
-        accounts.push(RegistryAccount {
+        accounts.push(RegisteredAccount {
             platform,
             handle,
             platform_id,
@@ -417,7 +405,7 @@ fn actor_from_row(
     if accounts.is_empty() && template.skip_without_accounts {
         return Ok(None);
     }
-    Ok(Some(RegistryActor {
+    Ok(Some(RegistryEntry {
         actor: Actor {
             id,
             name,
@@ -432,8 +420,8 @@ fn actor_from_row(
 
 fn merge_actor(
     row_number: usize,
-    entry: RegistryActor,
-    actors: &mut BTreeMap<String, (usize, RegistryActor)>,
+    entry: RegistryEntry,
+    actors: &mut BTreeMap<String, (usize, RegistryEntry)>,
     owners: &mut BTreeMap<(Platform, String), (usize, String)>,
     problems: &mut Vec<String>,
 ) {
@@ -481,7 +469,7 @@ fn merge_actor(
 mod tests {
     use super::*;
 
-    fn parse(text: &str, mapping: Option<&str>) -> Result<Vec<RegistryActor>, String> {
+    fn parse(text: &str, mapping: Option<&str>) -> Result<Vec<RegistryEntry>, String> {
         let mapping = mapping.map(|m| toml::from_str::<Mapping>(m).expect("test mapping"));
         parse_registry("reg.csv", text.as_bytes(), mapping).map_err(|e| e.to_string())
     }

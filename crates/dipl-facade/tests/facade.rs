@@ -419,7 +419,7 @@ fn twarc2_folder_imports_with_skip_bad_and_skips_unrecognised_files() {
         .iter()
         .find(|f| f.file.ends_with("streaming_output_with_error.jsonl"))
         .unwrap();
-    assert_eq!(stream.n_diagnostics, 1);
+    assert_eq!(stream.diagnostics.len(), 1);
     assert!(report.total_posts() > 0);
     let _ = std::fs::remove_dir_all(ws_dir);
 }

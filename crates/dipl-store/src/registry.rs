@@ -24,7 +24,7 @@ use crate::{Result, Store};
 
 /// One account of a registered actor; at least one of `handle` and `platform_id` should be set
 /// (an entry with neither is skipped).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RegisteredAccount {
     pub platform: Platform,
     pub handle: Option<String>,
