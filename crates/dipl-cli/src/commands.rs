@@ -93,6 +93,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 format: args.format,
                 options: ImportOptions {
                     skip_bad: args.skip_bad,
+                    ..ImportOptions::default()
                 },
                 now: now(),
             };

@@ -231,7 +231,7 @@ impl Workspace {
             let mut counts = Counts::default();
             let mut diagnostics = Vec::new();
             let outcome: Result<(), Error> = std::thread::scope(|scope| {
-                let options = request.options;
+                let options = &request.options;
                 let reader = &mut reader;
                 let worker = scope.spawn(move || {
                     let mut sink = ChannelSink { tx };

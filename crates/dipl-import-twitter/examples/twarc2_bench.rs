@@ -257,7 +257,7 @@ fn main() {
     let mut sink = CountingSink { tx, diagnostics: 0 };
     let started = Instant::now();
     Twarc2
-        .import(&mut reader, ImportOptions::default(), &mut sink)
+        .import(&mut reader, &ImportOptions::default(), &mut sink)
         .expect("import");
     drop(sink.tx);
     let counts = counter.join().expect("the counting thread");

@@ -37,7 +37,14 @@ fn import_file(
 ) -> Result<VecSink, ImportError> {
     let mut reader = input.open()?;
     let mut sink = VecSink::default();
-    importer.import(&mut reader, ImportOptions { skip_bad }, &mut sink)?;
+    importer.import(
+        &mut reader,
+        &ImportOptions {
+            skip_bad,
+            ..Default::default()
+        },
+        &mut sink,
+    )?;
     Ok(sink)
 }
 
@@ -287,7 +294,7 @@ fn archive_tweets_without_account_js_are_refused() {
     let err = Archive
         .import(
             &mut reader,
-            ImportOptions::default(),
+            &ImportOptions::default(),
             &mut VecSink::default(),
         )
         .expect_err("no owner");
@@ -776,7 +783,14 @@ fn cut_and_corrupted_files_never_panic() {
                         std::io::Cursor::new(variant.clone()),
                     );
                     let mut sink = VecSink::default();
-                    let _ = importer.import(&mut reader, ImportOptions { skip_bad }, &mut sink);
+                    let _ = importer.import(
+                        &mut reader,
+                        &ImportOptions {
+                            skip_bad,
+                            ..Default::default()
+                        },
+                        &mut sink,
+                    );
                     runs += 1;
                 }
             }

@@ -10,6 +10,7 @@
 //!
 //! Importers translate; they do not decide: no clock, no store, no metrics here.
 
+pub mod csv;
 pub mod input;
 pub mod json;
 
@@ -127,11 +128,51 @@ impl Sink for VecSink {
     }
 }
 
-/// Options every importer honours.
-#[derive(Debug, Clone, Copy, Default)]
+/// Options every importer honours, and the few facts some formats need from the user because
+/// the file does not state them.
+#[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
     /// Records that are not even valid JSON become diagnostics instead of failing the file.
     pub skip_bad: bool,
+    /// `--platform`: the platform of formats that do not say (CSV edge lists, generic CSV/JSONL).
+    pub platform: Option<Platform>,
+    /// `--mapping FILE`: the column mapping of the generic CSV/TSV/JSONL importer.
+    pub mapping: Option<Mapping>,
+    /// `--of ACCOUNT`: whose list an id-list file is (X `followers/ids`, `friends/ids`), as a
+    /// platform id or a handle.
+    pub list_owner: Option<String>,
+    /// `--relation followers|following`: which list an id-list file is.
+    pub list_relation: Option<ListRelation>,
+}
+
+/// A mapping file as given on the command line: its path (for messages) and its text.
+#[derive(Debug, Clone)]
+pub struct Mapping {
+    pub path: String,
+    pub text: std::sync::Arc<str>,
+}
+
+/// Which side of `--of` the accounts of an id list are on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListRelation {
+    /// The listed accounts follow the owner.
+    Followers,
+    /// The owner follows the listed accounts.
+    Following,
+}
+
+impl std::str::FromStr for ListRelation {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "followers" | "follower" => Ok(ListRelation::Followers),
+            "following" | "friends" | "friend" | "followed" => Ok(ListRelation::Following),
+            _ => Err(format!(
+                "unknown relation `{s}` (expected followers or following)"
+            )),
+        }
+    }
 }
 
 /// How sure an importer is that it reads a file, from its name and first bytes.
@@ -160,7 +201,7 @@ pub trait Importer: Sync {
     fn import(
         &self,
         input: &mut InputReader,
-        options: ImportOptions,
+        options: &ImportOptions,
         sink: &mut dyn Sink,
     ) -> Result<(), ImportError>;
 }

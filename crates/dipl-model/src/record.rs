@@ -196,6 +196,9 @@ pub struct Post {
     pub deleted: bool,
     /// Counters observed on this post; for reposts they are empty (they belong to the original).
     pub counters: Counters,
+    /// Reactions by type (`like`, `love`, `👍` …) as the platform names them, observed with the
+    /// counters. `counters.likes` is their sum (codebook §4: likes count all reaction types).
+    pub reactions: Vec<(String, u64)>,
     pub observed_at: Option<Timestamp>,
 }
 

@@ -138,6 +138,7 @@ fn post(rng: &mut Rng, i: u64) -> Post {
         edited: false,
         deleted: false,
         counters,
+        reactions: Vec::new(),
         observed_at: None,
     }
 }

@@ -42,6 +42,21 @@ pub(crate) fn json_list<'a>(out: &mut String, items: impl IntoIterator<Item = &'
     out.push(']');
 }
 
+/// Writes `{"key": count, …}` (keys in the given order).
+pub(crate) fn json_object<'a>(out: &mut String, items: impl IntoIterator<Item = (&'a str, u64)>) {
+    use std::fmt::Write;
+    out.clear();
+    out.push('{');
+    for (i, (key, count)) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json_string(out, key);
+        let _ = write!(out, ":{count}");
+    }
+    out.push('}');
+}
+
 fn json_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {

@@ -15,7 +15,7 @@ use dipl_model::{
 };
 use rusqlite::{params, CachedStatement, Connection, OptionalExtension};
 
-use crate::columns::{count_to_sql, json_list, platform_index};
+use crate::columns::{count_to_sql, json_list, json_object, platform_index};
 use crate::fast_hash::FastHash;
 use crate::resolve::{AccountCache, Context, Sighting};
 use crate::{schema, Result, StoreError};
@@ -459,15 +459,16 @@ WHERE platform = ?1 AND platform_id = ?2
 RETURNING id";
 
 const POST_OBSERVATION_UPSERT: &str = "
-INSERT INTO post_observation (post, observed_at, likes, reposts, replies, quotes, views, bookmarks, batch)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+INSERT INTO post_observation (post, observed_at, likes, reposts, replies, quotes, views, bookmarks, batch, reactions)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
 ON CONFLICT (post, observed_at) DO UPDATE SET
     likes = COALESCE(excluded.likes, likes),
     reposts = COALESCE(excluded.reposts, reposts),
     replies = COALESCE(excluded.replies, replies),
     quotes = COALESCE(excluded.quotes, quotes),
     views = COALESCE(excluded.views, views),
-    bookmarks = COALESCE(excluded.bookmarks, bookmarks)";
+    bookmarks = COALESCE(excluded.bookmarks, bookmarks),
+    reactions = COALESCE(excluded.reactions, reactions)";
 
 const ACCOUNT_OBSERVATION_UPSERT: &str = "
 INSERT INTO account_observation (account, observed_at, followers, following, posts_count, listed_count, batch)
@@ -628,6 +629,14 @@ impl Writer<'_> {
             self.post_update.query_row(values, |row| row.get(0))?
         };
         if let Some(observed_at) = observed_at {
+            let reactions = (!post.reactions.is_empty()).then(|| {
+                let mut out = String::new();
+                json_object(
+                    &mut out,
+                    post.reactions.iter().map(|(k, n)| (k.as_str(), *n)),
+                );
+                out
+            });
             self.post_observation_upsert.execute(params![
                 post_rowid,
                 observed_at,
@@ -638,6 +647,7 @@ impl Writer<'_> {
                 count_to_sql(counters.views),
                 count_to_sql(counters.bookmarks),
                 self.ctx.batch,
+                reactions,
             ])?;
             self.counts.post_observations += 1;
         }

@@ -70,6 +70,7 @@ fn post(id: &str, author: &str, created_at: i64) -> Post {
         edited: false,
         deleted: false,
         counters: Counters::default(),
+        reactions: Vec::new(),
         observed_at: None,
     }
 }

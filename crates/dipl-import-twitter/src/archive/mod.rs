@@ -101,7 +101,7 @@ impl Importer for Archive {
     fn import(
         &self,
         input: &mut InputReader,
-        options: ImportOptions,
+        options: &ImportOptions,
         sink: &mut dyn Sink,
     ) -> Result<(), ImportError> {
         let name = input.name().to_string();

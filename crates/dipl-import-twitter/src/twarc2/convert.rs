@@ -564,6 +564,7 @@ fn post(
         edited,
         deleted: false,
         counters,
+        reactions: Vec::new(),
         observed_at,
     })
 }

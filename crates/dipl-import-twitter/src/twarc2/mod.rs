@@ -68,7 +68,7 @@ impl Importer for Twarc2 {
     fn import(
         &self,
         input: &mut InputReader,
-        options: ImportOptions,
+        options: &ImportOptions,
         sink: &mut dyn Sink,
     ) -> Result<(), ImportError> {
         json::drive(input, &LineParser, options, sink).map(|_| ())

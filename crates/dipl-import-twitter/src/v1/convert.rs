@@ -345,6 +345,7 @@ fn post(
         edited,
         deleted: ctx.deleted,
         counters,
+        reactions: Vec::new(),
         observed_at,
     })
 }

@@ -77,7 +77,7 @@ impl Importer for V1Tweets {
     fn import(
         &self,
         input: &mut InputReader,
-        options: ImportOptions,
+        options: &ImportOptions,
         sink: &mut dyn Sink,
     ) -> Result<(), ImportError> {
         json::drive(input, &TweetParser, options, sink).map(|_| ())
@@ -113,7 +113,7 @@ impl Importer for V1Users {
     fn import(
         &self,
         input: &mut InputReader,
-        options: ImportOptions,
+        options: &ImportOptions,
         sink: &mut dyn Sink,
     ) -> Result<(), ImportError> {
         json::drive(input, &UserParser, options, sink).map(|_| ())
