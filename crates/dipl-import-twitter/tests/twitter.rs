@@ -8,11 +8,11 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use dipl_import_twitter::{importers, Archive, Twarc2, V1Tweets, V1Users};
+use dipl_ingest::testing::{opt, render};
 use dipl_ingest::{
-    collect_inputs, detect, Diagnostic, ImportError, ImportOptions, Importer, InputFile,
-    InputReader, VecSink,
+    collect_inputs, detect, ImportError, ImportOptions, Importer, InputFile, InputReader, VecSink,
 };
-use dipl_model::{Counters, PostKind, PostRef, Record, Role, Timestamp};
+use dipl_model::{PostKind, Record, Role};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,13 +21,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn shared_data(rel: &str) -> Option<PathBuf> {
-    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data")).join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        println!("skipped: ../shared/data/{rel} not found");
-        None
-    }
+    dipl_ingest::testing::shared_data(env!("CARGO_MANIFEST_DIR"), rel)
 }
 
 fn import_file(
@@ -46,115 +40,6 @@ fn import_file(
         &mut sink,
     )?;
     Ok(sink)
-}
-
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map_or_else(|| "-".to_string(), |v| v.to_string())
-}
-
-fn reference(r: &Option<PostRef>) -> String {
-    match r {
-        None => "-".into(),
-        Some(r) => format!(
-            "{}@{}{}",
-            r.post_id,
-            opt(r.account_id.as_deref()),
-            r.handle
-                .as_deref()
-                .map_or(String::new(), |h| format!("({h})"))
-        ),
-    }
-}
-
-fn counters(c: &Counters) -> String {
-    if c.is_empty() {
-        return "counters none".into();
-    }
-    format!(
-        "likes {} reposts {} replies {} quotes {} views {} bookmarks {}",
-        opt(c.likes),
-        opt(c.reposts),
-        opt(c.replies),
-        opt(c.quotes),
-        opt(c.views),
-        opt(c.bookmarks)
-    )
-}
-
-fn time(t: Option<Timestamp>) -> String {
-    opt(t.map(|t| t.to_rfc3339()))
-}
-
-/// One line per record (two per post), for snapshots. File paths are shortened to names.
-fn render(sink: &VecSink) -> String {
-    let mut out = String::new();
-    for record in &sink.records {
-        match record {
-            Record::Account(a) => writeln!(
-                out,
-                "account {} @{} {:?} {:?} created {} verified {} location {:?} lang {:?} description {:?}",
-                a.id,
-                opt(a.handle.as_deref()),
-                a.display_name.as_deref().unwrap_or("-"),
-                a.role,
-                time(a.created_at),
-                opt(a.verified),
-                a.location.as_deref().unwrap_or("-"),
-                a.lang.as_deref().unwrap_or("-"),
-                a.description.as_deref().unwrap_or("-"),
-            ),
-            Record::AccountObservation(o) => writeln!(
-                out,
-                "  observed {} at {}: followers {} following {} posts {} listed {}",
-                o.account_id,
-                time(o.observed_at),
-                opt(o.followers),
-                opt(o.following),
-                opt(o.posts_count),
-                opt(o.listed_count)
-            ),
-            Record::Post(p) => writeln!(
-                out,
-                "post {} by {} {} {} parent {} ref {} conv {} | {} | at {}{}{}\n  {:?} lang {} #{:?} @{:?} urls {:?} media {:?}",
-                p.id,
-                p.author_id,
-                p.created_at,
-                p.kind.id(),
-                reference(&p.parent),
-                reference(&p.referenced),
-                opt(p.conversation_id.as_deref()),
-                counters(&p.counters),
-                time(p.observed_at),
-                if p.edited { " EDITED" } else { "" },
-                if p.deleted { " DELETED" } else { "" },
-                p.text,
-                opt(p.lang.as_deref()),
-                p.hashtags,
-                p.mentions,
-                p.urls,
-                p.media.iter().map(|m| m.id()).collect::<Vec<_>>(),
-            ),
-            Record::Follow(f) => writeln!(
-                out,
-                "follow {} -> {} at {}",
-                f.follower_id,
-                f.followed_id,
-                time(f.observed_at)
-            ),
-        }
-        .expect("write to a string");
-    }
-    for d in &sink.diagnostics {
-        writeln!(out, "{}", short_diagnostic(d)).expect("write to a string");
-    }
-    out
-}
-
-/// A diagnostic with its file shortened to the file name (the same inside a folder or a zip).
-fn short_diagnostic(d: &Diagnostic) -> String {
-    let mut d = d.clone();
-    d.file = d.file.rsplit(['/', '!']).next().unwrap_or("").to_string();
-    d.to_string()
 }
 
 fn short_name(name: &str) -> String {
