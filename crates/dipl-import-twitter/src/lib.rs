@@ -55,7 +55,6 @@ mod date;
 mod entities;
 mod error;
 mod number;
-mod sniff;
 pub mod twarc2;
 pub mod v1;
 

@@ -13,6 +13,7 @@
 pub mod csv;
 pub mod input;
 pub mod json;
+pub mod sniff;
 pub mod testing;
 
 use std::fmt;

@@ -36,9 +36,9 @@ use dipl_model::{Platform, Record, Role, Timestamp};
 
 use crate::date;
 use crate::error::ConvertError;
-use crate::sniff::js_name;
 use crate::v1::convert::{self as v1_convert, Owner};
 use convert::Direction;
+use dipl_ingest::sniff::js_name;
 
 /// `twitter.archive`: the X account archive.
 #[derive(Debug, Clone, Copy, Default)]

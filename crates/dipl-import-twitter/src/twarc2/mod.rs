@@ -18,7 +18,7 @@ use dipl_ingest::json::{self, RawRecord, RecordError, RecordParser};
 use dipl_ingest::{Confidence, ImportError, ImportOptions, Importer, InputReader, Sink};
 use dipl_model::{Platform, Record};
 
-use crate::sniff::{contains, has_all, head_shape, js_name};
+use dipl_ingest::sniff::{contains, has_all, head_shape, js_name};
 
 /// `twitter.twarc2`: twarc2 JSON Lines, pages or flattened.
 #[derive(Debug, Clone, Copy, Default)]

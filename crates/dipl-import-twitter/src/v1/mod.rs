@@ -13,7 +13,7 @@ use dipl_ingest::json::{self, RawRecord, RecordError, RecordParser};
 use dipl_ingest::{Confidence, ImportError, ImportOptions, Importer, InputReader, Sink};
 use dipl_model::{Platform, Record};
 
-use crate::sniff::{head_shape, js_name, HeadShape};
+use dipl_ingest::sniff::{head_shape, js_name, HeadShape};
 
 /// Records looked at when sniffing.
 const SNIFF_RECORDS: usize = 16;

@@ -5,7 +5,7 @@
 //! tolerates a head cut off anywhere. It does not validate JSON: it only has to tell X formats
 //! apart from each other and from other platforms' exports.
 
-use dipl_ingest::json::json_start;
+use crate::json::json_start;
 
 /// What the head of a file looks like.
 #[derive(Debug, Default)]
@@ -43,7 +43,7 @@ pub fn contains(haystack: &[u8], needle: &str) -> bool {
 
 /// The JS assignment name of an archive file (`window.YTD.tweets.part0`), if any.
 pub fn js_name(head: &[u8]) -> Option<&str> {
-    let start = dipl_ingest::json::significant_start(head);
+    let start = crate::json::significant_start(head);
     let rest = &head[start..];
     let eq = rest.iter().take(256).position(|&b| b == b'=')?;
     let name = std::str::from_utf8(&rest[..eq]).ok()?.trim();
