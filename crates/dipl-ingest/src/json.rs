@@ -195,6 +195,8 @@ struct Splitter {
     layout: Layout,
     /// Array layout: whether the closing `]` was seen.
     array_closed: bool,
+    /// The array is one member of an enclosing object: what follows its `]` is not records.
+    nested: bool,
     next_record: u64,
     /// Line number (1-based) at the start of the unconsumed buffer.
     line: u64,
@@ -232,6 +234,11 @@ impl Splitter {
             };
             let rest = &buf[pos..];
             match self.layout {
+                Layout::Array if self.array_closed && self.nested => {
+                    // The enclosing object's remaining members: not records, not read.
+                    pos = buf.len();
+                    break;
+                }
                 Layout::Array if self.array_closed => {
                     if rest[0] == b';' {
                         pos += 1;
@@ -301,7 +308,7 @@ pub fn drive(
 ) -> Result<DriveStats, ImportError> {
     let file = input.name().to_string();
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 64 * 1024);
-    let mut eof = fill(input, &mut buf, CHUNK)?;
+    let eof = fill(input, &mut buf, CHUNK)?;
 
     // Decide the layout from the first significant bytes.
     let mut start = significant_start(&buf);
@@ -349,13 +356,30 @@ pub fn drive(
         start += 1;
     }
     buf.drain(..start);
-
-    let mut splitter = Splitter {
+    let splitter = Splitter {
         layout,
         array_closed: false,
+        nested: false,
         next_record: 0,
         line,
     };
+    run(input, file, buf, eof, splitter, parser, options, sink)
+}
+
+/// Splits, parses and emits the records of `buf` and the rest of `input`, starting at a record
+/// boundary described by `splitter`.
+#[allow(clippy::too_many_arguments)]
+fn run(
+    input: &mut InputReader,
+    file: String,
+    mut buf: Vec<u8>,
+    mut eof: bool,
+    mut splitter: Splitter,
+    parser: &dyn RecordParser,
+    options: &ImportOptions,
+    sink: &mut dyn Sink,
+) -> Result<DriveStats, ImportError> {
+    let layout = splitter.layout;
     let mut stats = DriveStats::default();
     loop {
         let (pieces, consumed) = splitter.split(&buf, eof);
@@ -479,8 +503,153 @@ pub fn drive_member<P: RecordParser>(
     sink: &mut dyn Sink,
     make_parser: impl FnOnce(&serde_json::Map<String, serde_json::Value>) -> Result<P, ImportError>,
 ) -> Result<DriveStats, ImportError> {
-    let _ = (input, member, options, sink, make_parser);
-    todo!("lead is implementing drive_member")
+    let file = input.name().to_string();
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 64 * 1024);
+    let mut eof = fill(input, &mut buf, CHUNK)?;
+    // The envelope is small, but a member before the array may not be: read until it is whole.
+    let (envelope, start, line) = loop {
+        match envelope(&buf, member) {
+            Envelope::Found {
+                members,
+                start,
+                line,
+            } => break (members, start, line),
+            Envelope::Incomplete if !eof => {
+                let target = buf.len() + CHUNK;
+                eof = fill(input, &mut buf, target)?;
+            }
+            Envelope::Incomplete => return Err(ImportError::Invalid {
+                file,
+                message: format!(
+                    "the file ends before the `{member}` array: it is truncated or not this export"
+                ),
+            }),
+            Envelope::Invalid(message) => return Err(ImportError::Invalid { file, message }),
+        }
+    };
+    let parser = make_parser(&envelope)?;
+    buf.drain(..start);
+    let splitter = Splitter {
+        layout: Layout::Array,
+        array_closed: false,
+        nested: true,
+        next_record: 0,
+        line,
+    };
+    run(input, file, buf, eof, splitter, &parser, options, sink)
+}
+
+/// The members of a top-level object before the array `member`.
+enum Envelope {
+    Found {
+        members: serde_json::Map<String, serde_json::Value>,
+        /// Offset of the first byte after the array's `[`.
+        start: usize,
+        /// Line number there.
+        line: u64,
+    },
+    /// More bytes are needed.
+    Incomplete,
+    Invalid(String),
+}
+
+fn envelope(buf: &[u8], member: &str) -> Envelope {
+    let mut pos = significant_start(buf);
+    let mut line = 1 + count_lines(&buf[..pos]);
+    let skip_ws = |pos: &mut usize, line: &mut u64| {
+        while *pos < buf.len() && buf[*pos].is_ascii_whitespace() {
+            if buf[*pos] == b'\n' {
+                *line += 1;
+            }
+            *pos += 1;
+        }
+    };
+    match buf.get(pos) {
+        None => return Envelope::Incomplete,
+        Some(b'{') => pos += 1,
+        Some(&other) => {
+            return Envelope::Invalid(format!(
+                "line {line}: expected a JSON object holding a `{member}` array, found `{}`",
+                other as char
+            ))
+        }
+    }
+    let mut members = serde_json::Map::new();
+    loop {
+        skip_ws(&mut pos, &mut line);
+        match buf.get(pos) {
+            None => return Envelope::Incomplete,
+            Some(b',') => {
+                pos += 1;
+                continue;
+            }
+            Some(b'}') => {
+                return Envelope::Invalid(format!(
+                    "line {line}: the object has no `{member}` array: not this export"
+                ))
+            }
+            Some(b'"') => {}
+            Some(&other) => {
+                return Envelope::Invalid(format!(
+                    "line {line}: expected a member name, found `{}`",
+                    other as char
+                ))
+            }
+        }
+        let Some(len) = scan_value(&buf[pos..]) else {
+            return Envelope::Incomplete;
+        };
+        let key: String = match serde_json::from_slice(&buf[pos..pos + len]) {
+            Ok(key) => key,
+            Err(e) => return Envelope::Invalid(format!("line {line}: invalid member name: {e}")),
+        };
+        pos += len;
+        skip_ws(&mut pos, &mut line);
+        match buf.get(pos) {
+            None => return Envelope::Incomplete,
+            Some(b':') => pos += 1,
+            Some(_) => {
+                return Envelope::Invalid(format!("line {line}: expected `:` after `{key}`"))
+            }
+        }
+        skip_ws(&mut pos, &mut line);
+        let Some(&first) = buf.get(pos) else {
+            return Envelope::Incomplete;
+        };
+        if key == member {
+            if first != b'[' {
+                return Envelope::Invalid(format!("line {line}: `{member}` is not an array"));
+            }
+            return Envelope::Found {
+                members,
+                start: pos + 1,
+                line,
+            };
+        }
+        let len = if matches!(first, b'{' | b'[' | b'"') {
+            match scan_value(&buf[pos..]) {
+                Some(len) => len,
+                None => return Envelope::Incomplete,
+            }
+        } else {
+            match buf[pos..]
+                .iter()
+                .position(|&b| b == b',' || b == b'}' || b.is_ascii_whitespace())
+            {
+                Some(len) => len,
+                None => return Envelope::Incomplete,
+            }
+        };
+        let value: serde_json::Value = match serde_json::from_slice(&buf[pos..pos + len]) {
+            Ok(value) => value,
+            Err(e) => {
+                return Envelope::Invalid(format!("line {line}: invalid value of `{key}`: {e}"))
+            }
+        };
+        line += count_lines(&buf[pos..pos + len]);
+        pos += len;
+        members.insert(key, value);
+    }
 }
 
 /// Counts a diagnostic and passes it on, up to [`MAX_DIAGNOSTICS`] per file.
@@ -576,6 +745,83 @@ mod tests {
             .collect();
         let diags = sink.diagnostics.iter().map(|d| d.to_string()).collect();
         Ok((ids, diags))
+    }
+
+    /// `drive_member` over `text`: the envelope's `name`, the ids, the diagnostics.
+    fn run_member(
+        text: &str,
+        skip_bad: bool,
+    ) -> Result<(String, Vec<String>, Vec<String>), ImportError> {
+        let mut input = InputReader::from_reader("m.json", std::io::Cursor::new(text.to_string()));
+        let mut sink = VecSink::default();
+        let mut name = String::new();
+        drive_member(
+            &mut input,
+            "messages",
+            &ImportOptions {
+                skip_bad,
+                ..Default::default()
+            },
+            &mut sink,
+            |envelope| {
+                name = envelope
+                    .get("name")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("-")
+                    .to_string();
+                Ok(IdParser)
+            },
+        )?;
+        let ids = sink
+            .records
+            .iter()
+            .map(|r| match r {
+                Record::Account(a) => a.id.clone(),
+                _ => unreachable!(),
+            })
+            .collect();
+        let diags = sink.diagnostics.iter().map(|d| d.to_string()).collect();
+        Ok((name, ids, diags))
+    }
+
+    #[test]
+    fn member_array_is_streamed_with_its_envelope() {
+        let text = "\u{feff}{\n \"name\": \"MFA \\\"KZ\\\"\",\n \"type\": \"public_channel\",\n \"id\": 123,\n \"ok\": true, \"nested\": {\"a\": [1, {\"b\": \"]\"}]},\n \"messages\": [\n  {\"id\": \"m1\"},\n  {\"x\": 1},\n  {\"id\": \"m3\"}\n ],\n \"after\": [{\"id\": \"not a record\"}]\n}\n";
+        let (name, ids, diags) = run_member(text, false).unwrap();
+        assert_eq!(name, "MFA \"KZ\"");
+        assert_eq!(ids, ["m1", "m3"]);
+        assert_eq!(diags, ["m.json: line 8, record 2: error: skipped: no id"]);
+        // An empty array and a member after it.
+        let (_, ids, _) = run_member("{\"messages\": [], \"more\": 1}", false).unwrap();
+        assert!(ids.is_empty());
+    }
+
+    #[test]
+    fn member_array_errors_name_the_file() {
+        let err = run_member("[{\"id\": \"a\"}]", false).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "m.json: line 1: expected a JSON object holding a `messages` array, found `[`"
+        );
+        let err = run_member("{\"name\": \"x\", \"items\": []}", false).unwrap_err();
+        assert!(err.to_string().contains("has no `messages` array"), "{err}");
+        let err = run_member("{\"name\": \"x\", \"messages\": 3}", false).unwrap_err();
+        assert!(
+            err.to_string().contains("`messages` is not an array"),
+            "{err}"
+        );
+        let err = run_member("{\"name\": \"x\", \"mess", false).unwrap_err();
+        assert!(
+            err.to_string().contains("ends before the `messages` array"),
+            "{err}"
+        );
+        // Truncated inside the array: corrupt, or the readable records with --skip-bad.
+        let truncated = "{\"messages\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c";
+        let err = run_member(truncated, false).unwrap_err();
+        assert!(matches!(err, ImportError::Corrupt { .. }), "{err}");
+        let (_, ids, diags) = run_member(truncated, true).unwrap();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(diags.len(), 2, "{diags:?}");
     }
 
     #[test]
