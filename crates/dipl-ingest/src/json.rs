@@ -428,7 +428,7 @@ fn run(
                     return Err(ImportError::Corrupt {
                         file,
                         location,
-                        message,
+                        message: format!("invalid JSON ({message})"),
                     });
                 }
                 Err(error) => {
@@ -469,7 +469,7 @@ fn run(
             return Err(ImportError::Corrupt {
                 file,
                 location,
-                message,
+                message: format!("invalid JSON ({message})"),
             });
         }
         report(sink, &mut stats, &file, location, Severity::Error, message);
@@ -518,12 +518,14 @@ pub fn drive_member<P: RecordParser>(
                 let target = buf.len() + CHUNK;
                 eof = fill(input, &mut buf, target)?;
             }
-            Envelope::Incomplete => return Err(ImportError::Invalid {
-                file,
-                message: format!(
+            Envelope::Incomplete => {
+                return Err(ImportError::Invalid {
+                    file,
+                    message: format!(
                     "the file ends before the `{member}` array: it is truncated or not this export"
                 ),
-            }),
+                })
+            }
             Envelope::Invalid(message) => return Err(ImportError::Invalid { file, message }),
         }
     };

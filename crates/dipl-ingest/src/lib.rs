@@ -95,7 +95,7 @@ pub enum ImportError {
         detail: String,
         expected: String,
     },
-    #[error("{file}: {location}: invalid JSON ({message}); the file is corrupt or truncated (use --skip-bad to import the readable records and report the rest)")]
+    #[error("{file}: {location}: {message}; the file is corrupt or truncated (use --skip-bad to import the readable records and report the rest)")]
     Corrupt {
         file: String,
         location: Location,
