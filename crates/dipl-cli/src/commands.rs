@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
 use dipl_facade::{FileOutcome, ImportRequest, Workspace};
-use dipl_ingest::ImportOptions;
+use dipl_ingest::{ImportOptions, ListRelation, Mapping};
 use dipl_metrics::{Params, Table, Value};
 use dipl_model::{Platform, Timestamp, Window};
 use dipl_report::table::{write_table, TableFormat};
@@ -93,7 +93,33 @@ pub fn run(cli: Cli) -> Result<()> {
                 format: args.format,
                 options: ImportOptions {
                     skip_bad: args.skip_bad,
-                    ..ImportOptions::default()
+                    platform: args
+                        .platform
+                        .as_deref()
+                        .map(str::parse::<Platform>)
+                        .transpose()
+                        .map_err(input_error)?,
+                    mapping: args
+                        .mapping
+                        .as_deref()
+                        .map(|path| {
+                            std::fs::read_to_string(path)
+                                .map(|text| Mapping {
+                                    path: path.display().to_string(),
+                                    text: text.into(),
+                                })
+                                .map_err(|e| {
+                                    input_error(format!("{}: cannot read: {e}", path.display()))
+                                })
+                        })
+                        .transpose()?,
+                    list_owner: args.list_owner,
+                    list_relation: args
+                        .list_relation
+                        .as_deref()
+                        .map(str::parse::<ListRelation>)
+                        .transpose()
+                        .map_err(input_error)?,
                 },
                 now: now(),
             };

@@ -137,6 +137,23 @@ struct ImportArgs {
     /// Keep audience accounts' ids and handles instead of pseudonyms (remembered by the workspace).
     #[arg(long)]
     keep_audience_identities: bool,
+    /// Platform of formats that do not say (generic.edges, generic.mapped): twitter, facebook,
+    /// instagram, telegram, vkontakte, bluesky, mastodon, youtube.
+    #[arg(long)]
+    platform: Option<String>,
+    /// Column mapping (TOML) for `--format generic.mapped` (see docs/generic-mapping.md).
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+    /// Whose list an id-list file is (`twitter.ids`): a platform id or @handle.
+    #[arg(long = "of", value_name = "ACCOUNT")]
+    list_owner: Option<String>,
+    /// Which list an id-list file is (`twitter.ids`): followers or following.
+    #[arg(
+        long = "relation",
+        value_name = "followers|following",
+        requires = "list_owner"
+    )]
+    list_relation: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -208,7 +208,10 @@ impl Workspace {
         for (input, importer) in plan {
             // Identify the content first: an exact repeat is recognised without reading it, and
             // a new file is written without a savepoint (see `BatchInfo::content_hash`).
-            let content_hash = input.content_hash()?;
+            let content_hash = match request.options.identity() {
+                None => input.content_hash()?,
+                Some(options) => format!("{}+{options}", input.content_hash()?),
+            };
             if let Some(earlier) = session.already_imported(importer.id(), &content_hash)? {
                 report.files.push(FileReport {
                     file: input.name.clone(),

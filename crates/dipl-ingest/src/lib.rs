@@ -147,6 +147,39 @@ pub struct ImportOptions {
     pub list_relation: Option<ListRelation>,
 }
 
+impl ImportOptions {
+    /// What, besides a file's bytes, decides the facts its import yields (the platform of an
+    /// edge list, the mapping of a CSV, the owner of an id list), as a short hash; `None` when
+    /// nothing does. The same file imported with other such options is another import.
+    pub fn identity(&self) -> Option<String> {
+        if self.platform.is_none()
+            && self.mapping.is_none()
+            && self.list_owner.is_none()
+            && self.list_relation.is_none()
+        {
+            return None;
+        }
+        let mut hasher = blake3::Hasher::new();
+        let mut part = |label: &str, value: &str| {
+            hasher.update(label.as_bytes());
+            hasher.update(&(value.len() as u64).to_le_bytes());
+            hasher.update(value.as_bytes());
+        };
+        part("platform", self.platform.map_or("", |p| p.id()));
+        part("mapping", self.mapping.as_ref().map_or("", |m| &m.text));
+        part("owner", self.list_owner.as_deref().unwrap_or(""));
+        part(
+            "relation",
+            match self.list_relation {
+                None => "",
+                Some(ListRelation::Followers) => "followers",
+                Some(ListRelation::Following) => "following",
+            },
+        );
+        Some(hasher.finalize().to_hex()[..16].to_string())
+    }
+}
+
 /// A mapping file as given on the command line: its path (for messages) and its text.
 #[derive(Debug, Clone)]
 pub struct Mapping {

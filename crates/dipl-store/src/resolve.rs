@@ -10,6 +10,13 @@
 //! - a registered account known only by its handle (`platform_id` NULL, "awaiting data") is
 //!   adopted by the first record that names that handle with a platform id.
 //!
+//! - an id written `@handle` (edge lists and id lists name accounts by handle) is the account
+//!   with that handle: a registered account (awaiting data or not) or an identified account
+//!   already stored. Otherwise a subject (or any account when identities are kept) becomes a row
+//!   awaiting data, adopted by the first record that brings its platform id; an audience account
+//!   is pseudonymised under its handle and cannot be linked later (import edge lists after the
+//!   posts or the registry that name their accounts).
+//!
 //! A per-session cache maps real platform ids to rows, so that the common case (the author of
 //! the next post) costs one hash lookup and no SQL.
 
@@ -121,6 +128,14 @@ impl AccountCache {
         let subject = role == Role::Subject;
         let slot = platform_index(platform);
         let cached = self.known[slot].get(id).copied();
+        if cached.is_none() {
+            if let Some(handle) = id.strip_prefix('@') {
+                if let Some(known) = self.by_handle(conn, ctx, platform, handle, subject)? {
+                    self.known[slot].insert(id.to_owned(), known);
+                    return Ok(known.rowid);
+                }
+            }
+        }
         // Does this sighting's handle name a registered account awaiting data? Asked once per
         // account and session (folding handles for every post showed up in profiles).
         let ask_awaiting = !self.awaiting.is_empty()
@@ -215,6 +230,64 @@ impl AccountCache {
             }
         }
         Ok(known.rowid)
+    }
+}
+
+impl AccountCache {
+    /// The row of the account named `@handle`, when it can be known (see the module docs).
+    fn by_handle(
+        &mut self,
+        conn: &Connection,
+        ctx: &Context<'_>,
+        platform: Platform,
+        handle: &str,
+        subject: bool,
+    ) -> Result<Option<Known>> {
+        let folded = fold_handle(handle);
+        let found = match self.awaiting.get(&(platform, folded.clone())) {
+            Some(&rowid) => Some(rowid),
+            None => conn
+                .prepare_cached(
+                    "SELECT id FROM account
+                     WHERE platform = ?1 AND is_pseudonymised = 0
+                       AND (handle = ?2 COLLATE NOCASE OR handle = '@' || ?2 COLLATE NOCASE)
+                     ORDER BY platform_id IS NULL, id LIMIT 1",
+                )?
+                .query_row(params![platform.id(), folded], |row| row.get(0))
+                .optional()?,
+        };
+        let rowid = match found {
+            Some(rowid) => {
+                if subject {
+                    conn.prepare_cached("UPDATE account SET is_subject = 1 WHERE id = ?1")?
+                        .execute([rowid])?;
+                }
+                rowid
+            }
+            None if subject || ctx.keep_audience_identities => {
+                conn.prepare_cached(
+                    "INSERT INTO account (platform, platform_id, handle, is_subject,
+                         is_pseudonymised, first_batch)
+                     VALUES (?1, NULL, ?2, ?3, 0, ?4)",
+                )?
+                .execute(params![platform.id(), folded, subject, ctx.batch])?;
+                let rowid = conn.last_insert_rowid();
+                self.awaiting.insert((platform, folded), rowid);
+                rowid
+            }
+            None => return Ok(None),
+        };
+        let (is_subject, registered): (bool, bool) = conn
+            .prepare_cached("SELECT is_subject, actor_id IS NOT NULL FROM account WHERE id = ?1")?
+            .query_row([rowid], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(Some(Known {
+            rowid,
+            is_subject,
+            is_pseudonymised: false,
+            registered,
+            details: 0,
+            handle_asked: true,
+        }))
     }
 }
 

@@ -938,3 +938,76 @@ fn subjects_only_scope_leaves_out_audience_posts() {
         .iter()
         .all(|p| subjects.accounts[p.account as usize].is_subject));
 }
+
+#[test]
+fn accounts_named_by_handle_resolve_to_known_rows_or_wait_for_data() {
+    let mut store = store();
+    import(
+        &mut store,
+        "a",
+        &[
+            account("100", "GermanyInKAZ", Role::Subject),
+            rec(post("e1", "100", 1_000)),
+        ],
+    );
+    let follow = |follower: &str, followed: &str| {
+        Record::Follow(Follow {
+            platform: Platform::Twitter,
+            follower_id: follower.into(),
+            followed_id: followed.into(),
+            observed_at: None,
+        })
+    };
+    // An edge list by handle: a known subject (any case), a citizen, and a subject named only
+    // by handle (the owner of an id list).
+    let mut subject_by_handle = AccountRecord::bare(
+        Platform::Twitter,
+        "@newmfa",
+        Some("NewMFA".into()),
+        Role::Subject,
+    );
+    subject_by_handle.display_name = None;
+    import(
+        &mut store,
+        "b",
+        &[
+            Record::Account(subject_by_handle),
+            follow("@anna_citizen", "@germanyinkaz"),
+            follow("@GermanyInKAZ", "@newmfa"),
+        ],
+    );
+    let edges = rows(
+        &store,
+        "SELECT a.platform_id, a.handle, b.platform_id, b.handle FROM follow f
+         JOIN account a ON a.id = f.follower JOIN account b ON b.id = f.followed ORDER BY a.id",
+    );
+    let citizen = {
+        let hash = blake3::keyed_hash(&KEY, b"twitter:@anna_citizen").to_hex();
+        format!("anon-{}", &hash.as_str()[..16])
+    };
+    assert_eq!(
+        edges,
+        [
+            vec!["100", "GermanyInKAZ", "NULL", "newmfa"],
+            vec![citizen.as_str(), citizen.as_str(), "100", "GermanyInKAZ"],
+        ]
+    );
+    // The subject named by handle is adopted by the first record with its platform id.
+    import(
+        &mut store,
+        "c",
+        &[
+            account("200", "NewMFA", Role::Subject),
+            rec(post("n1", "200", 2_000)),
+        ],
+    );
+    assert_eq!(
+        rows(
+            &store,
+            "SELECT platform_id, handle, is_subject FROM account WHERE platform_id = '200' OR handle = 'newmfa'"
+        ),
+        [vec!["200", "NewMFA", "1"]]
+    );
+    assert_eq!(store.counts().unwrap().accounts, 3);
+    assert_sound(&store);
+}
