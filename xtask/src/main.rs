@@ -2,9 +2,10 @@
 //!
 //! - `cargo xtask ci`: the README's test command, `cargo fmt --check`, and clippy with warnings
 //!   as errors.
-//! - `cargo xtask bench [--posts N] [--dir DIR]`: synthesise N tweets (default 1,000,000) as
-//!   twarc2 JSONL, import them and compute `metrics accounts` through the release binary,
-//!   printing throughput and peak memory (see docs/benchmarks.md).
+//! - `cargo xtask bench [--posts N] [--format-posts N] [--formats-only] [--dir DIR]`: synthesise
+//!   N tweets (default 1,000,000) as twarc2 JSONL, import them and compute `metrics accounts`
+//!   through the release binary, printing throughput and peak memory; then run every importer's
+//!   per-format benchmark (see docs/benchmarks.md).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,7 +19,9 @@ fn main() -> Result<()> {
         Some("ci") => ci(),
         Some("bench") => bench(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask ci | bench [--posts N]");
+            eprintln!(
+                "usage: cargo xtask ci | bench [--posts N] [--format-posts N] [--formats-only] [--dir DIR]"
+            );
             bail!("unknown or missing task")
         }
     }
@@ -92,42 +95,103 @@ fn ci() -> Result<()> {
 /// Runs the release binary; returns wall seconds and the process's peak resident memory (MiB).
 fn timed(bin: &Path, args: &[&str]) -> Result<(f64, f64)> {
     eprintln!("$ diplometrics {}", args.join(" "));
+    let mut command = Command::new(bin);
+    command.args(args).arg("--quiet");
+    let (seconds, peak, _) = measure(command, false)?;
+    Ok((seconds, peak))
+}
+
+/// Runs `command` to its end; returns wall seconds, peak resident memory (MiB, from `wait4`) and
+/// its standard output when `capture` (else it is discarded).
+fn measure(mut command: Command, capture: bool) -> Result<(f64, f64, String)> {
+    use std::io::Read;
     let start = Instant::now();
-    let child = Command::new(bin)
-        .args(args)
-        .arg("--quiet")
-        .stdout(std::process::Stdio::null())
+    let mut child = command
+        .stdout(if capture {
+            std::process::Stdio::piped()
+        } else {
+            std::process::Stdio::null()
+        })
         .spawn()
-        .with_context(|| format!("cannot run {}", bin.display()))?;
+        .with_context(|| format!("cannot run {:?}", command.get_program()))?;
+    let mut stdout = String::new();
+    if let Some(mut out) = child.stdout.take() {
+        out.read_to_string(&mut stdout)?;
+    }
     let pid = child.id() as libc::pid_t;
     let mut status: libc::c_int = 0;
     // SAFETY: wait4 on our own child's pid, writing into locals we own.
     let usage = unsafe {
         let mut usage: libc::rusage = std::mem::zeroed();
         if libc::wait4(pid, &mut status, 0, &mut usage) != pid {
-            bail!("waiting for diplometrics failed");
+            bail!("waiting for {:?} failed", command.get_program());
         }
         usage
     };
     let seconds = start.elapsed().as_secs_f64();
     if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
-        bail!("`diplometrics {}` failed (status {status})", args.join(" "));
+        bail!("{:?} failed (status {status})", command.get_program());
     }
-    Ok((seconds, usage.ru_maxrss as f64 / 1024.0))
+    Ok((seconds, usage.ru_maxrss as f64 / 1024.0, stdout))
+}
+
+/// Every per-format benchmark: (package, example, format id). Each example generates a file of
+/// N posts of its format and imports it into a counting sink (parsing and translation only; the
+/// store's share is measured by the end-to-end run), printing one `bench …` line.
+const FORMAT_BENCHES: &[(&str, &str, &str)] = &[];
+
+/// Runs every per-format benchmark with `posts` posts, printing each one's line and peak memory.
+fn bench_formats(posts: u64, dir: &Path) -> Result<()> {
+    let mut build = vec!["build", "--release", "--examples"];
+    let mut packages: Vec<&str> = FORMAT_BENCHES.iter().map(|(p, _, _)| *p).collect();
+    packages.dedup();
+    for package in &packages {
+        build.extend(["-p", package]);
+    }
+    run("cargo", &build)?;
+    std::fs::create_dir_all(dir)?;
+    let posts_arg = posts.to_string();
+    println!("per format ({posts} posts each; parse and translate, not stored):");
+    for (_, example, format) in FORMAT_BENCHES {
+        let bin = workspace_root()
+            .join("target/release/examples")
+            .join(example);
+        let mut command = Command::new(&bin);
+        command.args([*format, posts_arg.as_str()]).arg(dir);
+        eprintln!("$ {example} {format} {posts_arg} {}", dir.display());
+        let (_, peak, stdout) = measure(command, true)?;
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with("bench "))
+            .with_context(|| format!("{example} printed no `bench` line"))?;
+        println!("  {line} peak_rss_mib={peak:.0}");
+        // The generated inputs are large: keep the disk free between formats.
+        for entry in std::fs::read_dir(dir)?.flatten() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    Ok(())
 }
 
 /// End-to-end benchmark through the real binary: synthesise N tweets as twarc2 JSONL, import
 /// them into a fresh workspace, compute `metrics accounts`; print throughput and peak memory.
 fn bench(args: &[String]) -> Result<()> {
     let mut posts: u64 = 1_000_000;
+    let mut format_posts: u64 = 1_000_000;
     let mut dir = std::env::temp_dir().join("diplometrics-bench");
+    let mut only_formats = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--posts" => posts = iter.next().context("--posts N")?.parse()?,
+            "--format-posts" => format_posts = iter.next().context("--format-posts N")?.parse()?,
+            "--formats-only" => only_formats = true,
             "--dir" => dir = PathBuf::from(iter.next().context("--dir DIR")?),
             other => bail!("unknown bench option {other}"),
         }
+    }
+    if only_formats {
+        return bench_formats(format_posts, &dir.join("formats"));
     }
     run("cargo", &["build", "--release", "-p", "dipl-cli"])?;
     let bin = workspace_root().join("target/release/diplometrics");
@@ -195,7 +259,7 @@ fn bench(args: &[String]) -> Result<()> {
         import_s + metrics_s,
         n / (import_s + metrics_s)
     );
-    Ok(())
+    bench_formats(format_posts, &dir.join("formats"))
 }
 
 fn workspace_root() -> PathBuf {
