@@ -13,15 +13,7 @@ const KEY: [u8; 32] = [7; 32];
 const NOW: Timestamp = Timestamp(1_800_000_000);
 
 fn shared_data(rel: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        println!("skipped: ../shared/data/{rel} not found");
-        None
-    }
+    dipl_ingest::testing::shared_data(env!("CARGO_MANIFEST_DIR"), rel)
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -471,4 +463,70 @@ fn gz_and_zip_inputs_give_the_same_figures() {
     let (_, table) = account_rows(&workspace);
     assert_eq!(int(&table, row_of(&table, "SAPresident"), "posts"), 100);
     let _ = std::fs::remove_dir_all(ws_dir);
+}
+
+/// Every importer crate's fixtures, detected among *all* importers, go to the importer their own
+/// crate's snapshot names (`detected as …`, computed among that crate's importers only): no
+/// importer claims another platform's files.
+#[test]
+fn every_fixture_is_detected_as_its_own_format_among_all_importers() {
+    let importers = dipl_facade::all_importers();
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&crates)
+        .expect("crates folder")
+        .flatten()
+        .map(|e| e.path().join("tests/fixtures"))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    while let Some(dir) = dirs.pop() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("fixtures folder")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.ends_with(".expected") {
+                continue;
+            }
+            // The snapshot of `case.ext` is `case.expected`.
+            let stem = name.split('.').next().unwrap_or(name);
+            let Ok(snapshot) = std::fs::read_to_string(dir.join(format!("{stem}.expected"))) else {
+                continue;
+            };
+            let Some(expected) = snapshot
+                .lines()
+                .next()
+                .and_then(|l| l.strip_prefix("detected as "))
+            else {
+                continue;
+            };
+            let input = dipl_ingest::InputFile::from_path(&path);
+            let Ok(head) = input.head() else { continue };
+            let detected = dipl_ingest::detect(&importers, input.logical_name(), &head)
+                .map_or("-", |i| i.id());
+            checked += 1;
+            if detected != expected {
+                wrong.push(format!(
+                    "{}: {detected} (its crate says {expected})",
+                    path.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "fixtures claimed by another importer:\n{}",
+        wrong.join("\n")
+    );
+    println!("{checked} fixtures detected as their own format");
+    assert!(checked >= 5, "only {checked} fixtures found");
 }
