@@ -74,6 +74,9 @@ static CATALOG: &[MetricDef] = &[
     def("reposts_received", "Reposts received", "Σ reposts (shares, forwards) of own posts; n/a when no own post has the counter.", "metrics codebook §4"),
     def("replies_received", "Replies received", "Σ replies (comments) to own posts; n/a when no own post has the counter.", "metrics codebook §4"),
     def("quotes_received", "Quotes received", "Σ quotes of own posts; n/a when no own post has the counter.", "metrics codebook §4"),
+    def("views", "Views", "Σ views of own posts (Telegram, YouTube, VK, X where given); n/a when no own post has the counter.", "metrics codebook §4"),
+    def("view_rate", "View rate (%)", "Mean views per post / followers × 100, over own posts with views: Σ views / Σ the posting account's mean followers over the window × 100 (for one account: mean views per post / mean followers × 100); n/a without views or followers.", "TGStat ERR"),
+    def("engagement_per_view", "Engagement per view", "(forwards/reposts + reactions/likes + comments/replies) / views, summed over own posts with views.", "TGStat ER"),
     // §5 Dialogue.
     def("conversational_share", "Conversational share", "replies_to_audience / posts.", "Twiplomacy \"most conversational\""),
     def("responsiveness", "Responsiveness", "replies_to_audience / originals.", "GSMI"),

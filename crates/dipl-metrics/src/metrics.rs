@@ -81,6 +81,13 @@ pub struct Metrics {
     pub reposts_received: Option<u64>,
     pub replies_received: Option<u64>,
     pub quotes_received: Option<u64>,
+    /// Σ views of own posts; `None` when no own post has the counter.
+    pub views: Option<u64>,
+    /// Σ views / Σ followers of the posting account × 100, over own posts with views and a known
+    /// follower count (for one account: mean views per post / mean followers × 100; TGStat ERR).
+    pub view_rate: Option<f64>,
+    /// (Σ reposts + likes + replies) / Σ views over own posts with views (TGStat ER).
+    pub engagement_per_view: Ratio,
     /// replies_to_audience / posts.
     pub conversational_share: Ratio,
     /// replies_to_audience / originals.
@@ -110,6 +117,10 @@ pub(crate) struct PostPass<'r> {
     reposts_received: Option<u64>,
     replies_received: Option<u64>,
     quotes_received: Option<u64>,
+    views: Option<u64>,
+    viewed_engagement: u64,
+    view_rate_views: f64,
+    view_rate_followers: f64,
     original_reposts: u64,
     originals_with_reposts: u64,
     rate_interactions: f64,
@@ -144,6 +155,10 @@ impl<'r> PostPass<'r> {
             reposts_received: None,
             replies_received: None,
             quotes_received: None,
+            views: None,
+            viewed_engagement: 0,
+            view_rate_views: 0.0,
+            view_rate_followers: 0.0,
             original_reposts: 0,
             originals_with_reposts: 0,
             rate_interactions: 0.0,
@@ -193,6 +208,18 @@ impl<'r> PostPass<'r> {
         add(&mut self.reposts_received, post.reposts);
         add(&mut self.replies_received, post.replies);
         add(&mut self.quotes_received, post.quotes);
+        if let Some(views) = post.views {
+            add(&mut self.views, Some(views));
+            let engagement = [post.reposts, post.likes, post.replies]
+                .iter()
+                .flatten()
+                .fold(0u64, |a, &b| a.saturating_add(b));
+            self.viewed_engagement = self.viewed_engagement.saturating_add(engagement);
+            if let Some(followers) = followers {
+                self.view_rate_views += views as f64;
+                self.view_rate_followers += followers;
+            }
+        }
         if let Some(interactions) = post.interactions() {
             self.interactions.push(interactions);
             if let Some(followers) = followers {
@@ -271,6 +298,13 @@ impl<'r> PostPass<'r> {
             reposts_received: self.reposts_received,
             replies_received: self.replies_received,
             quotes_received: self.quotes_received,
+            views: self.views,
+            view_rate: (self.view_rate_followers > 0.0)
+                .then(|| self.view_rate_views / self.view_rate_followers * 100.0),
+            engagement_per_view: Ratio::new(
+                self.viewed_engagement as f64,
+                self.views.unwrap_or(0) as f64,
+            ),
             conversational_share: Ratio::new(self.replies_to_audience as f64, self.posts as f64),
             responsiveness: Ratio::new(self.replies_to_audience as f64, self.originals as f64),
             contribution: Ratio::new(self.originals as f64, self.posts as f64),

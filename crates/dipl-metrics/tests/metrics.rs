@@ -370,6 +370,30 @@ fn account_metrics_by_hand() {
 }
 
 #[test]
+fn views_give_view_rate_and_engagement_per_view() {
+    let mut ds = fixture();
+    // Views on @MFA_A's p1 (likes 10, reposts 5, replies 2) and p7 (likes 40, reposts 20), and on
+    // its repost p5 (a repost's counters are never the account's).
+    let views = [(at(1, 10), 1000), (at(25, 18), 3000), (at(12, 8), 99_999)];
+    for post in &mut ds.posts {
+        if let Some((_, v)) = views.iter().find(|(t, _)| *t == post.created_at) {
+            post.views = Some(*v);
+        }
+    }
+    let rows = account_metrics(&ds, &window());
+    let m = by_handle(&ds, &rows, "MFA_A");
+    assert_eq!(m.views, Some(4000));
+    // Σ views / Σ mean followers (1105 for each post) × 100 = 4000 / 2210 × 100
+    close(m.view_rate, 4000.0 / 2210.0 * 100.0);
+    // (5 + 10 + 2) + (20 + 40) = 77 over 4000 views; quotes are not part of TGStat's ER.
+    close(m.engagement_per_view.value(), 77.0 / 4000.0);
+    // No views anywhere else: n/a, not 0.
+    let fb = by_handle(&ds, &rows, "MfaAfb");
+    assert_eq!((fb.views, fb.view_rate), (None, None));
+    assert_eq!(fb.engagement_per_view.value(), None);
+}
+
+#[test]
 fn actor_metrics_pool_posts() {
     let ds = fixture();
     let rows = actor_metrics(&ds, &window());
@@ -454,23 +478,23 @@ fn tables_have_codebook_columns_and_snapshot() {
     check(
         &table,
         expect![[r#"
-            platform,account_id,handle,actor,country,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,conversational_share,responsiveness,contribution
-            twitter,id-EmbA,EmbA,DEU-EMB-KAZ,DEU,1,1,1,0,0,0,0,1,0.025,30,30,active,2024-01-11T00:00:00Z,2024-01-11T00:00:00Z,50,n/a,0,0,0,0,0,0,0,0,0,0,0,0,0,1
-            twitter,id-MFA_A,MFA_A,DEU-MFA,DEU,7,6,2,3,1,1,2,5,0.175,14.25,14.25,active,2024-01-02T10:00:00Z,2024-01-26T18:00:00Z,1210,0.10000000000000009,16.6,4,1,18,7.666666666666667,12.5,1.502262443438914,54,25,3,1,0.2857142857142857,1,0.2857142857142857
-            twitter,id-SilentB,SilentB,FRA-MFA,FRA,0,0,0,0,0,0,0,0,0,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
-            twitter,id-subject_only,subject_only,n/a,n/a,1,1,1,0,0,0,0,1,0.025,30.000011574074072,30.000011574074072,dormant,2024-01-10T23:59:59Z,2024-01-10T23:59:59Z,77,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,0,0,1
-            facebook,id-MfaAfb,MfaAfb,DEU-MFA,DEU,2,2,2,0,0,0,0,2,0.05,1.75,34.75,active,2024-01-04T12:00:00Z,2024-02-08T06:00:00Z,n/a,n/a,100,100,100,100,100,n/a,n/a,100,n/a,n/a,n/a,0,0,1
+            platform,account_id,handle,actor,country,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,views,view_rate,engagement_per_view,conversational_share,responsiveness,contribution
+            twitter,id-EmbA,EmbA,DEU-EMB-KAZ,DEU,1,1,1,0,0,0,0,1,0.025,30,30,active,2024-01-11T00:00:00Z,2024-01-11T00:00:00Z,50,n/a,0,0,0,0,0,0,0,0,0,0,0,n/a,n/a,n/a,0,0,1
+            twitter,id-MFA_A,MFA_A,DEU-MFA,DEU,7,6,2,3,1,1,2,5,0.175,14.25,14.25,active,2024-01-02T10:00:00Z,2024-01-26T18:00:00Z,1210,0.10000000000000009,16.6,4,1,18,7.666666666666667,12.5,1.502262443438914,54,25,3,1,n/a,n/a,n/a,0.2857142857142857,1,0.2857142857142857
+            twitter,id-SilentB,SilentB,FRA-MFA,FRA,0,0,0,0,0,0,0,0,0,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
+            twitter,id-subject_only,subject_only,n/a,n/a,1,1,1,0,0,0,0,1,0.025,30.000011574074072,30.000011574074072,dormant,2024-01-10T23:59:59Z,2024-01-10T23:59:59Z,77,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,0,0,1
+            facebook,id-MfaAfb,MfaAfb,DEU-MFA,DEU,2,2,2,0,0,0,0,2,0.05,1.75,34.75,active,2024-01-04T12:00:00Z,2024-02-08T06:00:00Z,n/a,n/a,100,100,100,100,100,n/a,n/a,100,n/a,n/a,n/a,n/a,n/a,n/a,0,0,1
         "#]],
     );
     let table = actor_table(&actor_metrics(&ds, &window()), &ds);
     check(
         &table,
         expect![[r#"
-        actor,name,country,kind,host,n_accounts,platforms,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,conversational_share,responsiveness,contribution
-        DEU-EMB-KAZ,name of DEU-EMB-KAZ,DEU,embassy,n/a,1,twitter,1,1,1,0,0,0,0,1,0.025,30,30,active,2024-01-11T00:00:00Z,2024-01-11T00:00:00Z,50,n/a,0,0,0,0,0,0,0,0,0,0,0,0,0,1
-        DEU-MFA,name of DEU-MFA,DEU,mfa,n/a,2,twitter,facebook,9,8,4,3,1,1,2,7,0.225,1.75,12.5,active,2024-01-02T10:00:00Z,2024-02-08T06:00:00Z,1210,0.10000000000000009,30.5,11,1.75,49.5,20.75,12.5,1.502262443438914,154,25,3,1,0.2222222222222222,0.5,0.4444444444444444
-        FRA-MFA,name of FRA-MFA,FRA,mfa,n/a,1,twitter,0,0,0,0,0,0,0,0,0,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
-    "#]],
+            actor,name,country,kind,host,n_accounts,platforms,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,views,view_rate,engagement_per_view,conversational_share,responsiveness,contribution
+            DEU-EMB-KAZ,name of DEU-EMB-KAZ,DEU,embassy,n/a,1,twitter,1,1,1,0,0,0,0,1,0.025,30,30,active,2024-01-11T00:00:00Z,2024-01-11T00:00:00Z,50,n/a,0,0,0,0,0,0,0,0,0,0,0,n/a,n/a,n/a,0,0,1
+            DEU-MFA,name of DEU-MFA,DEU,mfa,n/a,2,twitter,facebook,9,8,4,3,1,1,2,7,0.225,1.75,12.5,active,2024-01-02T10:00:00Z,2024-02-08T06:00:00Z,1210,0.10000000000000009,30.5,11,1.75,49.5,20.75,12.5,1.502262443438914,154,25,3,1,n/a,n/a,n/a,0.2222222222222222,0.5,0.4444444444444444
+            FRA-MFA,name of FRA-MFA,FRA,mfa,n/a,1,twitter,0,0,0,0,0,0,0,0,0,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
+        "#]],
     );
     // DEU pools @MFA_A, @MfaAfb and @EmbA: 10 posts, originals p1 p7 q1 q2 r1 = 5, days
     // 1 3 5 10 12 20 25 38 = 8; interactions [0, 0, 1, 4, 18, 60, 100]: Σ 183 / 7 = 26.142857,
@@ -480,10 +504,10 @@ fn tables_have_codebook_columns_and_snapshot() {
     check(
         &table,
         expect![[r#"
-        country,name,n_actors,n_accounts,platforms,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,conversational_share,responsiveness,contribution
-        DEU,Germany,2,3,twitter,facebook,10,9,5,3,1,1,2,8,0.25,1.75,12.5,active,2024-01-02T10:00:00Z,2024-02-08T06:00:00Z,1260,0.10000000000000009,26.142857142857142,4,0.5,39,16.6,8.333333333333334,1.4954954954954955,154,25,3,1,0.2,0.4,0.5
-        FRA,France,1,1,twitter,0,0,0,0,0,0,0,0,0,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
-    "#]],
+            country,name,n_actors,n_accounts,platforms,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,views,view_rate,engagement_per_view,conversational_share,responsiveness,contribution
+            DEU,Germany,2,3,twitter,facebook,10,9,5,3,1,1,2,8,0.25,1.75,12.5,active,2024-01-02T10:00:00Z,2024-02-08T06:00:00Z,1260,0.10000000000000009,26.142857142857142,4,0.5,39,16.6,8.333333333333334,1.4954954954954955,154,25,3,1,n/a,n/a,n/a,0.2,0.4,0.5
+            FRA,France,1,1,twitter,0,0,0,0,0,0,0,0,0,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
+        "#]],
     );
 }
 

@@ -304,7 +304,7 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
                     "platform", "handle", "actor", "followers", "follower_growth_weekly",
                     "interactions_per_post", "median_interactions", "q1", "q3", "trimmed_mean",
                     "reposts_per_original", "interaction_rate", "likes", "reposts_received",
-                    "replies_received", "quotes_received",
+                    "replies_received", "quotes_received", "views", "view_rate",
                 ]),
             },
         ],
