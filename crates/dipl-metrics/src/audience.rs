@@ -1,7 +1,7 @@
 //! Audience size from follower observations (codebook §3): the latest count, the mean over the
 //! window (the denominator of `interaction_rate`) and compound weekly growth.
 
-use dipl_model::FollowerObs;
+use dipl_model::{FollowerObs, ProfileObs, Timestamp};
 
 use crate::params::{seconds_to_days, Reference};
 
@@ -90,4 +90,57 @@ pub(crate) fn combined_weekly_growth(growths: impl IntoIterator<Item = Growth>) 
         grown += growth.first as f64 * (1.0 + growth.weekly());
     }
     (base > 0.0).then(|| grown / base - 1.0)
+}
+
+/// Following and production figures of one account (codebook §2 `posts_per_week_lifetime`, §3
+/// `following`, `interest`), from its latest profile observations known by `as_of`.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Profile {
+    pub following: Option<u64>,
+    /// following / account age in weeks at that observation (GSMI).
+    pub interest: Option<f64>,
+    /// statuses / account age in weeks at that observation (GSMI "production").
+    pub posts_per_week_lifetime: Option<f64>,
+}
+
+/// `observations`: one account's, sorted by `observed_at`; `created_at`: the account's creation.
+pub(crate) fn profile(
+    observations: &[ProfileObs],
+    created_at: Option<Timestamp>,
+    reference: &Reference,
+) -> Profile {
+    let known = || {
+        observations
+            .iter()
+            .rev()
+            .filter(|o| reference.known_by_as_of(o.observed_at))
+    };
+    let latest_following = known().find_map(|o| o.following.map(|n| (n, o.observed_at)));
+    let latest_posts = known().find_map(|o| o.posts_count.map(|n| (n, o.observed_at)));
+    let per_week = |(count, at): (u64, Timestamp)| {
+        let weeks = seconds_to_days(at.0 - created_at?.0) / 7.0;
+        (weeks > 0.0).then(|| count as f64 / weeks)
+    };
+    Profile {
+        following: latest_following.map(|(n, _)| n),
+        interest: latest_following.and_then(per_week),
+        posts_per_week_lifetime: latest_posts.and_then(per_week),
+    }
+}
+
+/// Several accounts together: sums of what is known (`None` when nothing is).
+pub(crate) fn combined_profile(profiles: impl IntoIterator<Item = Profile>) -> Profile {
+    fn sum<T: std::ops::Add<Output = T>>(a: Option<T>, b: Option<T>) -> Option<T> {
+        match (a, b) {
+            (Some(a), Some(b)) => Some(a + b),
+            (a, b) => a.or(b),
+        }
+    }
+    profiles
+        .into_iter()
+        .fold(Profile::default(), |total, p| Profile {
+            following: sum(total.following, p.following),
+            interest: sum(total.interest, p.interest),
+            posts_per_week_lifetime: sum(total.posts_per_week_lifetime, p.posts_per_week_lifetime),
+        })
 }

@@ -54,6 +54,7 @@ static CATALOG: &[MetricDef] = &[
     def("replies_to_audience", "Replies to others", "Replies whose parent author is not the replying account itself (self-replies, i.e. threads, are excluded; an unknown parent author counts as audience).", "Twiplomacy; GSMI"),
     def("active_days", "Active days", "Distinct UTC calendar days with at least one post.", "DDR"),
     def("posts_per_day", "Posts per day", "posts / days in window; days = (end − start) / 86 400 with start = window start (else the earliest post of any unit in scope) and end = window end (else as_of).", "Twiplomacy \"most active\""),
+    def("posts_per_week_lifetime", "Posts per week (lifetime)", "Statuses since account creation / account age in weeks, from the latest status counter observed by as_of (age at that observation); n/a without the platform's status counter or creation date. Actors and countries: sum over their accounts.", "GSMI \"production\""),
     def("days_since_last_post", "Days since last post", "as_of − time of the last post, in days; as_of = given reference time, else window end, else the latest post of any unit in scope.", "DDR \"up-to-dateness\""),
     def("longest_silence_days", "Longest silence (days)", "Longest gap between consecutive posts, counting the gaps from the window start to the first post and from the last post to the window end; the whole window when there is no post.", "DDR \"up-to-dateness\""),
     def("status", "Status", "active: last post at most 30 days before as_of; dormant: posts in the window but none in the last 30 days; inactive: no post in the window. Actors and countries: the best of their accounts.", "Twiplomacy 2012"),
@@ -62,6 +63,8 @@ static CATALOG: &[MetricDef] = &[
     // §3 Audience size.
     def("followers", "Followers", "Latest observed follower (fan, subscriber) count at or before as_of; actors and countries: sum over their accounts' latest counts.", "Twiplomacy; FPK"),
     def("follower_growth_weekly", "Weekly follower growth", "Compound weekly growth between the first and last follower observation in the window: (last/first)^(7/days) − 1; n/a with fewer than 2 observations, 0 days apart or a first count of 0. Actors and countries: the accounts' growth weighted by their first count.", "Fanpage Karma"),
+    def("following", "Following", "Latest observed number of accounts followed, at or before as_of; actors and countries: sum over their accounts.", "GSMI"),
+    def("interest", "Interest", "following / account age in weeks at that observation; n/a without a following counter or creation date. Actors and countries: sum over their accounts.", "GSMI"),
     // §4 Engagement.
     def("interactions_per_post", "Interactions per post", "Σ interactions of own posts / own posts, interactions = likes + reposts + replies + quotes as far as the platform provides each; posts without any counter are left out of numerator and denominator.", "CrowdTangle"),
     def("median_interactions", "Median interactions", "Median of interactions over own posts with counters (linear interpolation, as numpy/pandas quantile).", "DMI-TCAT"),

@@ -3,6 +3,7 @@
 
 use dipl_model::{PostKind, PostRow, Ratio, Timestamp};
 
+use crate::audience::Profile;
 use crate::params::{seconds_to_days, Reference};
 use crate::quantile::{quantile, trimmed_mean};
 
@@ -51,6 +52,9 @@ pub struct Metrics {
     pub active_days: u64,
     /// posts / days in window.
     pub posts_per_day: Ratio,
+    /// Statuses since account creation / account age in weeks, from the latest status counter
+    /// known by `as_of` (GSMI "production"); actors and countries: sum over accounts.
+    pub posts_per_week_lifetime: Option<f64>,
     /// `as_of` − last post, in days.
     pub days_since_last_post: Option<f64>,
     /// Longest of the gaps start → first post, between consecutive posts, last post → end, in
@@ -64,6 +68,10 @@ pub struct Metrics {
     /// `(last/first)^(7/days) − 1` between the first and last follower observation in the
     /// window.
     pub follower_growth_weekly: Option<f64>,
+    /// Latest observed count of accounts followed by `as_of` (sum for actors and countries).
+    pub following: Option<u64>,
+    /// following / account age in weeks at that observation (GSMI); sum for actors and countries.
+    pub interest: Option<f64>,
     /// Σ interactions / own posts with at least one counter.
     pub interactions_per_post: Ratio,
     pub median_interactions: Option<f64>,
@@ -234,6 +242,7 @@ impl<'r> PostPass<'r> {
         mut self,
         followers: Option<u64>,
         follower_growth_weekly: Option<f64>,
+        profile: Profile,
     ) -> Metrics {
         let reference = self.reference;
         let days = reference.days_in_window();
@@ -277,6 +286,7 @@ impl<'r> PostPass<'r> {
             replies_to_audience: self.replies_to_audience,
             active_days: self.active_days,
             posts_per_day,
+            posts_per_week_lifetime: profile.posts_per_week_lifetime,
             days_since_last_post,
             longest_silence_days,
             status,
@@ -284,6 +294,8 @@ impl<'r> PostPass<'r> {
             last_post: self.last_post,
             followers,
             follower_growth_weekly,
+            following: profile.following,
+            interest: profile.interest,
             interactions_per_post: Ratio::new(interaction_sum as f64, sorted.len() as f64),
             median_interactions: quantile(sorted, 0.5),
             q1: quantile(sorted, 0.25),

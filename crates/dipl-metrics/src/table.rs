@@ -107,6 +107,9 @@ const METRIC_COLUMNS: &[(&str, Getter)] = &[
     ("replies_to_audience", |m| m.replies_to_audience.into()),
     ("active_days", |m| m.active_days.into()),
     ("posts_per_day", |m| m.posts_per_day.into()),
+    ("posts_per_week_lifetime", |m| {
+        m.posts_per_week_lifetime.into()
+    }),
     ("days_since_last_post", |m| m.days_since_last_post.into()),
     ("longest_silence_days", |m| m.longest_silence_days.into()),
     ("status", |m| m.status.id().into()),
@@ -116,6 +119,8 @@ const METRIC_COLUMNS: &[(&str, Getter)] = &[
     ("follower_growth_weekly", |m| {
         m.follower_growth_weekly.into()
     }),
+    ("following", |m| m.following.into()),
+    ("interest", |m| m.interest.into()),
     ("interactions_per_post", |m| m.interactions_per_post.into()),
     ("median_interactions", |m| m.median_interactions.into()),
     ("q1", |m| m.q1.into()),

@@ -4,14 +4,17 @@
 //! never rows. Actor and country figures are recomputed from the pooled posts of their accounts
 //! (not averaged over accounts); only their audience figures combine per-account values:
 //! `followers` is the sum of the accounts' latest counts and `follower_growth_weekly` the growth
-//! of the combined audience (see [`ActorMetrics`]).
+//! of the combined audience (see [`ActorMetrics`]); `following`, `interest` and
+//! `posts_per_week_lifetime` are sums over the accounts.
 
 use std::collections::BTreeMap;
 
 use dipl_model::{AccountIdx, AccountInfo, Dataset, Platform, PostRow};
 use rayon::prelude::*;
 
-use crate::audience::{audience, combined_weekly_growth, Audience};
+use crate::audience::{
+    audience, combined_profile, combined_weekly_growth, profile, Audience, Profile,
+};
 use crate::metrics::{Metrics, PostPass};
 use crate::params::{Params, Reference};
 
@@ -68,6 +71,8 @@ struct Context<'d> {
     units: Vec<AccountIdx>,
     /// Indexed by account; `Audience::default()` for accounts that are not units in scope.
     audiences: Vec<Audience>,
+    /// Indexed by account, like `audiences`.
+    profiles: Vec<Profile>,
 }
 
 impl<'d> Context<'d> {
@@ -82,23 +87,31 @@ impl<'d> Context<'d> {
             .collect();
         sort_accounts(&mut units, dataset);
         let mut audiences = vec![Audience::default(); dataset.accounts.len()];
-        let computed: Vec<(AccountIdx, Audience)> = units
+        let mut profiles = vec![Profile::default(); dataset.accounts.len()];
+        let computed: Vec<(AccountIdx, Audience, Profile)> = units
             .par_iter()
             .map(|&account| {
                 (
                     account,
                     audience(dataset.follower_obs_of(account), &reference),
+                    profile(
+                        dataset.profile_obs_of(account),
+                        dataset.accounts[account as usize].created_at,
+                        &reference,
+                    ),
                 )
             })
             .collect();
-        for (account, computed) in computed {
-            audiences[account as usize] = computed;
+        for (account, audience, profile) in computed {
+            audiences[account as usize] = audience;
+            profiles[account as usize] = profile;
         }
         Context {
             dataset,
             reference,
             units,
             audiences,
+            profiles,
         }
     }
 
@@ -116,7 +129,11 @@ impl<'d> Context<'d> {
         for post in self.posts_in_scope(account) {
             pass.push(post, audience.mean);
         }
-        pass.finish(audience.latest, audience.growth.map(|g| g.weekly()))
+        pass.finish(
+            audience.latest,
+            audience.growth.map(|g| g.weekly()),
+            self.profiles[account as usize],
+        )
     }
 
     fn pooled(&self, accounts: &[AccountIdx]) -> Metrics {
@@ -139,7 +156,8 @@ impl<'d> Context<'d> {
                 .iter()
                 .filter_map(|&a| self.audiences[a as usize].growth),
         );
-        pass.finish(followers, growth)
+        let profile = combined_profile(accounts.iter().map(|&a| self.profiles[a as usize]));
+        pass.finish(followers, growth, profile)
     }
 
     fn platforms(&self, accounts: &[AccountIdx]) -> Vec<Platform> {

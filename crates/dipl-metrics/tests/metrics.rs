@@ -10,7 +10,7 @@ use dipl_metrics::{
 };
 use dipl_model::{
     AccountIdx, AccountInfo, Actor, ActorKind, Dataset, FollowerObs, Platform, PostKind, PostRow,
-    Timestamp, Window,
+    ProfileObs, Timestamp, Window,
 };
 use expect_test::{expect, Expect};
 
@@ -394,6 +394,62 @@ fn views_give_view_rate_and_engagement_per_view() {
 }
 
 #[test]
+fn following_interest_and_lifetime_production() {
+    let mut ds = fixture();
+    let index = |ds: &Dataset, handle: &str| {
+        ds.accounts
+            .iter()
+            .position(|a| a.handle.as_deref() == Some(handle))
+            .expect("account") as AccountIdx
+    };
+    let (mfa, fb, emb) = (
+        index(&ds, "MFA_A"),
+        index(&ds, "MfaAfb"),
+        index(&ds, "EmbA"),
+    );
+    // @MFA_A created 70 days before day 0; @MfaAfb 14 days before; @EmbA creation unknown.
+    ds.accounts[mfa as usize].created_at = Some(at(-70, 0));
+    ds.accounts[fb as usize].created_at = Some(at(-14, 0));
+    let obs = |account, t, following, posts_count| ProfileObs {
+        account,
+        observed_at: t,
+        following,
+        posts_count,
+    };
+    ds.profile_obs = vec![
+        obs(mfa, at(2, 0), Some(50), Some(720)),
+        obs(mfa, at(10, 0), Some(60), None),
+        obs(mfa, at(45, 0), Some(999), Some(9999)), // after as_of (day 40): unknown
+        obs(fb, at(0, 0), None, Some(28)),
+        obs(emb, at(5, 0), Some(7), Some(100)),
+    ];
+    ds.profile_obs.sort_by_key(|o| (o.account, o.observed_at));
+    let rows = account_metrics(&ds, &window());
+    let m = by_handle(&ds, &rows, "MFA_A");
+    // Following 60 at day 10, age 80 days: 60 / (80/7); statuses 720 at day 2, age 72 days.
+    assert_eq!(m.following, Some(60));
+    close(m.interest, 60.0 / (80.0 / 7.0));
+    close(m.posts_per_week_lifetime, 720.0 / (72.0 / 7.0));
+    let f = by_handle(&ds, &rows, "MfaAfb");
+    // 28 statuses in 2 weeks; no following counter: n/a.
+    close(f.posts_per_week_lifetime, 14.0);
+    assert_eq!((f.following, f.interest), (None, None));
+    // Counters known but no creation date: the counts stand, the rates are n/a.
+    let e = by_handle(&ds, &rows, "EmbA");
+    assert_eq!(e.following, Some(7));
+    assert_eq!((e.interest, e.posts_per_week_lifetime), (None, None));
+    // The actor DEU-MFA sums its accounts.
+    let actors = actor_metrics(&ds, &window());
+    let a = &actors
+        .iter()
+        .find(|a| ds.actors[a.actor as usize].id == "DEU-MFA")
+        .expect("actor")
+        .metrics;
+    assert_eq!(a.following, Some(60));
+    close(a.posts_per_week_lifetime, 720.0 / (72.0 / 7.0) + 14.0);
+}
+
+#[test]
 fn actor_metrics_pool_posts() {
     let ds = fixture();
     let rows = actor_metrics(&ds, &window());
@@ -478,22 +534,22 @@ fn tables_have_codebook_columns_and_snapshot() {
     check(
         &table,
         expect![[r#"
-            platform,account_id,handle,actor,country,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,views,view_rate,engagement_per_view,conversational_share,responsiveness,contribution
-            twitter,id-EmbA,EmbA,DEU-EMB-KAZ,DEU,1,1,1,0,0,0,0,1,0.025,30,30,active,2024-01-11T00:00:00Z,2024-01-11T00:00:00Z,50,n/a,0,0,0,0,0,0,0,0,0,0,0,n/a,n/a,n/a,0,0,1
-            twitter,id-MFA_A,MFA_A,DEU-MFA,DEU,7,6,2,3,1,1,2,5,0.175,14.25,14.25,active,2024-01-02T10:00:00Z,2024-01-26T18:00:00Z,1210,0.10000000000000009,16.6,4,1,18,7.666666666666667,12.5,1.502262443438914,54,25,3,1,n/a,n/a,n/a,0.2857142857142857,1,0.2857142857142857
-            twitter,id-SilentB,SilentB,FRA-MFA,FRA,0,0,0,0,0,0,0,0,0,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
-            twitter,id-subject_only,subject_only,n/a,n/a,1,1,1,0,0,0,0,1,0.025,30.000011574074072,30.000011574074072,dormant,2024-01-10T23:59:59Z,2024-01-10T23:59:59Z,77,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,0,0,1
-            facebook,id-MfaAfb,MfaAfb,DEU-MFA,DEU,2,2,2,0,0,0,0,2,0.05,1.75,34.75,active,2024-01-04T12:00:00Z,2024-02-08T06:00:00Z,n/a,n/a,100,100,100,100,100,n/a,n/a,100,n/a,n/a,n/a,n/a,n/a,n/a,0,0,1
+            platform,account_id,handle,actor,country,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,posts_per_week_lifetime,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,following,interest,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,views,view_rate,engagement_per_view,conversational_share,responsiveness,contribution
+            twitter,id-EmbA,EmbA,DEU-EMB-KAZ,DEU,1,1,1,0,0,0,0,1,0.025,n/a,30,30,active,2024-01-11T00:00:00Z,2024-01-11T00:00:00Z,50,n/a,n/a,n/a,0,0,0,0,0,0,0,0,0,0,0,n/a,n/a,n/a,0,0,1
+            twitter,id-MFA_A,MFA_A,DEU-MFA,DEU,7,6,2,3,1,1,2,5,0.175,n/a,14.25,14.25,active,2024-01-02T10:00:00Z,2024-01-26T18:00:00Z,1210,0.10000000000000009,n/a,n/a,16.6,4,1,18,7.666666666666667,12.5,1.502262443438914,54,25,3,1,n/a,n/a,n/a,0.2857142857142857,1,0.2857142857142857
+            twitter,id-SilentB,SilentB,FRA-MFA,FRA,0,0,0,0,0,0,0,0,0,n/a,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
+            twitter,id-subject_only,subject_only,n/a,n/a,1,1,1,0,0,0,0,1,0.025,n/a,30.000011574074072,30.000011574074072,dormant,2024-01-10T23:59:59Z,2024-01-10T23:59:59Z,77,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,0,0,1
+            facebook,id-MfaAfb,MfaAfb,DEU-MFA,DEU,2,2,2,0,0,0,0,2,0.05,n/a,1.75,34.75,active,2024-01-04T12:00:00Z,2024-02-08T06:00:00Z,n/a,n/a,n/a,n/a,100,100,100,100,100,n/a,n/a,100,n/a,n/a,n/a,n/a,n/a,n/a,0,0,1
         "#]],
     );
     let table = actor_table(&actor_metrics(&ds, &window()), &ds);
     check(
         &table,
         expect![[r#"
-            actor,name,country,kind,host,n_accounts,platforms,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,views,view_rate,engagement_per_view,conversational_share,responsiveness,contribution
-            DEU-EMB-KAZ,name of DEU-EMB-KAZ,DEU,embassy,n/a,1,twitter,1,1,1,0,0,0,0,1,0.025,30,30,active,2024-01-11T00:00:00Z,2024-01-11T00:00:00Z,50,n/a,0,0,0,0,0,0,0,0,0,0,0,n/a,n/a,n/a,0,0,1
-            DEU-MFA,name of DEU-MFA,DEU,mfa,n/a,2,twitter,facebook,9,8,4,3,1,1,2,7,0.225,1.75,12.5,active,2024-01-02T10:00:00Z,2024-02-08T06:00:00Z,1210,0.10000000000000009,30.5,11,1.75,49.5,20.75,12.5,1.502262443438914,154,25,3,1,n/a,n/a,n/a,0.2222222222222222,0.5,0.4444444444444444
-            FRA-MFA,name of FRA-MFA,FRA,mfa,n/a,1,twitter,0,0,0,0,0,0,0,0,0,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
+            actor,name,country,kind,host,n_accounts,platforms,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,posts_per_week_lifetime,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,following,interest,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,views,view_rate,engagement_per_view,conversational_share,responsiveness,contribution
+            DEU-EMB-KAZ,name of DEU-EMB-KAZ,DEU,embassy,n/a,1,twitter,1,1,1,0,0,0,0,1,0.025,n/a,30,30,active,2024-01-11T00:00:00Z,2024-01-11T00:00:00Z,50,n/a,n/a,n/a,0,0,0,0,0,0,0,0,0,0,0,n/a,n/a,n/a,0,0,1
+            DEU-MFA,name of DEU-MFA,DEU,mfa,n/a,2,twitter,facebook,9,8,4,3,1,1,2,7,0.225,n/a,1.75,12.5,active,2024-01-02T10:00:00Z,2024-02-08T06:00:00Z,1210,0.10000000000000009,n/a,n/a,30.5,11,1.75,49.5,20.75,12.5,1.502262443438914,154,25,3,1,n/a,n/a,n/a,0.2222222222222222,0.5,0.4444444444444444
+            FRA-MFA,name of FRA-MFA,FRA,mfa,n/a,1,twitter,0,0,0,0,0,0,0,0,0,n/a,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
         "#]],
     );
     // DEU pools @MFA_A, @MfaAfb and @EmbA: 10 posts, originals p1 p7 q1 q2 r1 = 5, days
@@ -504,9 +560,9 @@ fn tables_have_codebook_columns_and_snapshot() {
     check(
         &table,
         expect![[r#"
-            country,name,n_actors,n_accounts,platforms,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,views,view_rate,engagement_per_view,conversational_share,responsiveness,contribution
-            DEU,Germany,2,3,twitter,facebook,10,9,5,3,1,1,2,8,0.25,1.75,12.5,active,2024-01-02T10:00:00Z,2024-02-08T06:00:00Z,1260,0.10000000000000009,26.142857142857142,4,0.5,39,16.6,8.333333333333334,1.4954954954954955,154,25,3,1,n/a,n/a,n/a,0.2,0.4,0.5
-            FRA,France,1,1,twitter,0,0,0,0,0,0,0,0,0,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
+            country,name,n_actors,n_accounts,platforms,posts,own_posts,originals,replies,reposts,quotes,replies_to_audience,active_days,posts_per_day,posts_per_week_lifetime,days_since_last_post,longest_silence_days,status,first_post,last_post,followers,follower_growth_weekly,following,interest,interactions_per_post,median_interactions,q1,q3,trimmed_mean,reposts_per_original,interaction_rate,likes,reposts_received,replies_received,quotes_received,views,view_rate,engagement_per_view,conversational_share,responsiveness,contribution
+            DEU,Germany,2,3,twitter,facebook,10,9,5,3,1,1,2,8,0.25,n/a,1.75,12.5,active,2024-01-02T10:00:00Z,2024-02-08T06:00:00Z,1260,0.10000000000000009,n/a,n/a,26.142857142857142,4,0.5,39,16.6,8.333333333333334,1.4954954954954955,154,25,3,1,n/a,n/a,n/a,0.2,0.4,0.5
+            FRA,France,1,1,twitter,0,0,0,0,0,0,0,0,0,n/a,n/a,40,inactive,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a
         "#]],
     );
 }

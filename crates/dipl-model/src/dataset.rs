@@ -66,6 +66,15 @@ pub struct FollowerObs {
     pub followers: u64,
 }
 
+/// An account's following and status (post) counters at a time, where the platform gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProfileObs {
+    pub account: AccountIdx,
+    pub observed_at: Timestamp,
+    pub following: Option<u64>,
+    pub posts_count: Option<u64>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dataset {
     pub actors: Vec<Actor>,
@@ -74,6 +83,8 @@ pub struct Dataset {
     pub posts: Vec<PostRow>,
     /// Sorted by `(account, observed_at)`.
     pub follower_obs: Vec<FollowerObs>,
+    /// Sorted by `(account, observed_at)`.
+    pub profile_obs: Vec<ProfileObs>,
     /// Interned case-folded hashtags and handles.
     pub symbols: Vec<String>,
     pub post_hashtags: Vec<u32>,
@@ -98,6 +109,12 @@ impl Dataset {
         let start = self.posts.partition_point(|p| p.account < account);
         let end = self.posts.partition_point(|p| p.account <= account);
         &self.posts[start..end]
+    }
+
+    pub fn profile_obs_of(&self, account: AccountIdx) -> &[ProfileObs] {
+        let start = self.profile_obs.partition_point(|o| o.account < account);
+        let end = self.profile_obs.partition_point(|o| o.account <= account);
+        &self.profile_obs[start..end]
     }
 
     pub fn follower_obs_of(&self, account: AccountIdx) -> &[FollowerObs] {

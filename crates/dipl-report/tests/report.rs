@@ -87,6 +87,7 @@ fn dataset() -> Dataset {
             observed_at: Timestamp(1_735_689_600 + 40 * DAY),
             followers: 1000,
         }],
+        profile_obs: vec![],
         symbols: vec!["astana".into()],
         post_hashtags: vec![0, 0, 0],
         post_mentions: vec![],

@@ -15,8 +15,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use dipl_model::{
-    AccountInfo, Actor, ActorKind, Dataset, FollowerObs, Platform, PostKind, PostRow, Timestamp,
-    Window,
+    AccountInfo, Actor, ActorKind, Dataset, FollowerObs, Platform, PostKind, PostRow, ProfileObs,
+    Timestamp, Window,
 };
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension};
@@ -176,12 +176,14 @@ fn load(conn: &Connection, key: &[u8; 32], scope: &Scope) -> Result<Dataset> {
     let symbols = scan.symbols(key, keep, &identified_handles);
     let (posts, post_hashtags, post_mentions) = scan.finish(conn, &index_of, &symbols)?;
     let follower_obs = load_follower_obs(conn, &index_of)?;
+    let profile_obs = load_profile_obs(conn, &index_of)?;
 
     Ok(Dataset {
         actors,
         accounts,
         posts,
         follower_obs,
+        profile_obs,
         symbols: symbols.strings,
         post_hashtags,
         post_mentions,
@@ -238,6 +240,32 @@ fn load_follower_obs(conn: &Connection, index_of: &[u32]) -> Result<Vec<Follower
                 followers,
             });
         }
+    }
+    observations.sort_unstable_by_key(|o| (o.account, o.observed_at));
+    Ok(observations)
+}
+
+fn load_profile_obs(conn: &Connection, index_of: &[u32]) -> Result<Vec<ProfileObs>> {
+    let mut stmt = conn.prepare(
+        "SELECT account, observed_at, following, posts_count FROM account_observation
+         WHERE following IS NOT NULL OR posts_count IS NOT NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut observations = Vec::new();
+    while let Some(row) = rows.next()? {
+        let account = index_of
+            .get(rowid_slot(row.get(0)?)?)
+            .copied()
+            .unwrap_or(NO_INDEX);
+        if account == NO_INDEX {
+            continue;
+        }
+        observations.push(ProfileObs {
+            account,
+            observed_at: Timestamp(row.get(1)?),
+            following: count_from_sql(row.get(2)?),
+            posts_count: count_from_sql(row.get(3)?),
+        });
     }
     observations.sort_unstable_by_key(|o| (o.account, o.observed_at));
     Ok(observations)
