@@ -138,7 +138,30 @@ fn measure(mut command: Command, capture: bool) -> Result<(f64, f64, String)> {
 /// Every per-format benchmark: (package, example, format id). Each example generates a file of
 /// N posts of its format and imports it into a counting sink (parsing and translation only; the
 /// store's share is measured by the end-to-end run), printing one `bench …` line.
-const FORMAT_BENCHES: &[(&str, &str, &str)] = &[];
+const FORMAT_BENCHES: &[(&str, &str, &str)] = &[
+    (
+        "dipl-import-crowdtangle",
+        "crowdtangle_bench",
+        "facebook.crowdtangle",
+    ),
+    (
+        "dipl-import-crowdtangle",
+        "crowdtangle_bench",
+        "instagram.crowdtangle",
+    ),
+    (
+        "dipl-import-crowdtangle",
+        "crowdtangle_bench",
+        "facebook.content_library",
+    ),
+    (
+        "dipl-import-crowdtangle",
+        "crowdtangle_bench",
+        "instagram.content_library",
+    ),
+    ("dipl-import-facebook", "facebook_bench", "facebook.graph"),
+    ("dipl-import-facebook", "facebook_bench", "instagram.graph"),
+];
 
 /// Runs every per-format benchmark with `posts` posts, printing each one's line and peak memory.
 fn bench_formats(posts: u64, dir: &Path) -> Result<()> {

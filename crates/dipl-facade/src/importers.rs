@@ -6,6 +6,8 @@ use dipl_ingest::Importer;
 pub fn all_importers() -> Vec<&'static dyn Importer> {
     let mut importers = Vec::new();
     importers.extend(dipl_import_twitter::importers());
+    importers.extend(dipl_import_facebook::importers());
+    importers.extend(dipl_import_crowdtangle::importers());
     importers
 }
 

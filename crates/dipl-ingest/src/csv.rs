@@ -23,7 +23,8 @@ use crate::json::{DriveStats, RecordError};
 use crate::{Diagnostic, ImportError, ImportOptions, InputReader, Location, Severity, Sink};
 
 /// Records and warnings of one row, or why it was not imported.
-type RowOutcome = Result<(Vec<Record>, Vec<String>), RecordError>;
+/// Records and warnings of one row, or why it was not imported (with the warnings before that).
+type RowOutcome = Result<(Vec<Record>, Vec<String>), (RecordError, Vec<String>)>;
 
 /// Rows per parallel batch.
 const BATCH_ROWS: usize = 8192;
@@ -90,32 +91,45 @@ pub fn normalise(name: &str) -> String {
 pub struct Row<'a> {
     /// `line`: the physical line (1-based) where the row starts; `record`: 0-based data row.
     pub location: Location,
-    cells: &'a [String],
+    /// The row's cells, concatenated (as UTF-8 text) …
+    text: &'a str,
+    /// … and where each cell ends in `text` (cell i is `ends[i-1]..ends[i]`, from 0).
+    record: &'a csv::ByteRecord,
 }
 
 impl<'a> Row<'a> {
-    pub fn new(location: Location, cells: &'a [String]) -> Row<'a> {
-        Row { location, cells }
+    /// A row from a csv record whose bytes are UTF-8 (`None` otherwise).
+    pub fn from_record(location: Location, record: &'a csv::ByteRecord) -> Option<Row<'a>> {
+        let text = std::str::from_utf8(record.as_slice()).ok()?;
+        Some(Row {
+            location,
+            text,
+            record,
+        })
     }
 
     /// The trimmed cell of column `column`; `None` when the column is absent (`None`), the row
     /// is short, or the cell is empty.
     pub fn get(&self, column: Option<usize>) -> Option<&'a str> {
-        let cell = self.cells.get(column?)?.trim();
+        let range = self.record.range(column?)?;
+        let cell = self.text.get(range)?.trim();
         (!cell.is_empty()).then_some(cell)
     }
 
     /// The cell as written (untrimmed; empty when the row is short).
     pub fn raw(&self, column: usize) -> &'a str {
-        self.cells.get(column).map_or("", String::as_str)
+        self.record
+            .range(column)
+            .and_then(|range| self.text.get(range))
+            .unwrap_or("")
     }
 
     pub fn len(&self) -> usize {
-        self.cells.len()
+        self.record.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cells.is_empty()
+        self.record.is_empty()
     }
 }
 
@@ -254,26 +268,29 @@ pub fn drive<P: RowParser>(
 
     let mut warned_encoding = false;
     let mut next_record = 0u64;
-    let mut batch: Vec<(Location, csv::ByteRecord)> = Vec::with_capacity(BATCH_ROWS);
+    // Records are read into a pool reused from batch to batch (two allocations per row saved).
+    let mut pool: Vec<(Location, csv::ByteRecord)> = Vec::with_capacity(BATCH_ROWS);
     loop {
         let mut done = false;
-        while batch.len() < BATCH_ROWS {
-            let mut row = csv::ByteRecord::new();
-            match reader.read_byte_record(&mut row) {
+        let mut filled = 0;
+        while filled < BATCH_ROWS {
+            if filled == pool.len() {
+                pool.push((Location::default(), csv::ByteRecord::new()));
+            }
+            let row = &mut pool[filled].1;
+            match reader.read_byte_record(row) {
                 Ok(true) => {
-                    let offset = row.position().map_or(0, |p| p.byte());
-                    let line = reader.get_mut().line_at(offset);
                     // A blank line reads as one empty cell: not a row.
                     if row.len() == 1 && row[0].is_empty() {
                         continue;
                     }
-                    batch.push((
-                        Location {
-                            line,
-                            record: next_record,
-                        },
-                        row,
-                    ));
+                    let offset = row.position().map_or(0, |p| p.byte());
+                    let line = reader.get_mut().line_at(offset);
+                    pool[filled].0 = Location {
+                        line,
+                        record: next_record,
+                    };
+                    filled += 1;
                     next_record += 1;
                 }
                 Ok(false) => {
@@ -315,39 +332,58 @@ pub fn drive<P: RowParser>(
                 .last_byte
                 .is_some_and(|b| b != b'\n' && b != b'\r')
         {
-            if let Some((location, row)) = batch.last() {
+            if let Some((location, row)) = filled.checked_sub(1).map(|last| &pool[last]) {
                 if row.len() < headers.len() {
                     truncated = Some(*location);
-                    batch.pop();
+                    filled -= 1;
                 }
             }
         }
         let n_headers = headers.len();
-        let results: Vec<(Location, RowOutcome, bool)> = batch
+        let results: Vec<(Location, RowOutcome, bool)> = pool[..filled]
             .par_iter()
-            .map(|(location, row)| {
-                let row_fallback = AtomicBool::new(false);
-                let cells: Vec<String> = row
-                    .iter()
-                    .map(|cell| decode(cell, &row_fallback).into_owned())
-                    .collect();
+            .map(|(location, record)| {
                 let mut out = Vec::new();
                 let mut warnings = Vec::new();
-                if cells.len() < n_headers {
+                if record.len() < n_headers {
                     warnings.push(format!(
                         "{} cells where the header has {n_headers}: the missing ones read as empty",
-                        cells.len()
+                        record.len()
                     ));
-                } else if cells.len() > n_headers {
+                } else if record.len() > n_headers {
                     warnings.push(format!(
                         "{} cells where the header has {n_headers}: the extra ones are not read",
-                        cells.len()
+                        record.len()
                     ));
                 }
-                let result = parser
-                    .parse(&Row::new(*location, &cells), &mut out, &mut warnings)
-                    .map(|()| (out, warnings));
-                (*location, result, row_fallback.load(Ordering::Relaxed))
+                // Not UTF-8: the cells are decoded as Windows-1252 into a record of their own.
+                let decoded;
+                let (row, used_fallback) = match Row::from_record(*location, record) {
+                    Some(row) => (row, false),
+                    None => {
+                        let fallback = AtomicBool::new(false);
+                        decoded = csv::ByteRecord::from(
+                            record
+                                .iter()
+                                .map(|cell| decode(cell, &fallback).into_owned())
+                                .collect::<Vec<String>>(),
+                        );
+                        // Decoded cells are UTF-8, so this always succeeds.
+                        match Row::from_record(*location, &decoded) {
+                            Some(row) => (row, true),
+                            None => {
+                                let error = RecordError::Skip("undecodable text".into());
+                                return (*location, Err((error, warnings)), true);
+                            }
+                        }
+                    }
+                };
+                let result = parser.parse(&row, &mut out, &mut warnings);
+                let outcome = match result {
+                    Ok(()) => Ok((out, warnings)),
+                    Err(error) => Err((error, warnings)),
+                };
+                (*location, outcome, used_fallback)
             })
             .collect();
         let mut records = Vec::new();
@@ -364,28 +400,33 @@ pub fn drive<P: RowParser>(
                     "the file is not UTF-8: read as Windows-1252 (Latin-1)".into(),
                 );
             }
-            match result {
+            let (error, warnings) = match result {
                 Ok((mut out, warnings)) => {
                     records.append(&mut out);
-                    for message in warnings {
-                        report(
-                            sink,
-                            &mut stats,
-                            &file,
-                            location,
-                            Severity::Warning,
-                            message,
-                        );
-                    }
+                    (None, warnings)
                 }
-                Err(RecordError::Corrupt(message)) if !options.skip_bad => {
+                Err((error, warnings)) => (Some(error), warnings),
+            };
+            for message in warnings {
+                report(
+                    sink,
+                    &mut stats,
+                    &file,
+                    location,
+                    Severity::Warning,
+                    message,
+                );
+            }
+            match error {
+                None => {}
+                Some(RecordError::Corrupt(message)) if !options.skip_bad => {
                     return Err(ImportError::Corrupt {
                         file,
                         location,
                         message,
                     });
                 }
-                Err(error) => {
+                Some(error) => {
                     stats.records_skipped += 1;
                     let message = match error {
                         RecordError::Corrupt(message) | RecordError::Skip(message) => {
@@ -400,7 +441,6 @@ pub fn drive<P: RowParser>(
             sink.records(records);
         }
         sink.progress(reader.position().byte());
-        batch.clear();
         if let Some(location) = truncated {
             let message = "the last row has fewer cells than the header and the file does not end with a line break".to_string();
             if !options.skip_bad {

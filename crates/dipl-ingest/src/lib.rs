@@ -23,7 +23,7 @@ use dipl_model::{Platform, Record};
 pub use input::{collect_inputs, InputFile, InputReader};
 
 /// Where in a file a diagnostic points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
     /// 1-based line where the record starts.
     pub line: u64,
