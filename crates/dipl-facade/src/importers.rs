@@ -8,6 +8,9 @@ pub fn all_importers() -> Vec<&'static dyn Importer> {
     importers.extend(dipl_import_twitter::importers());
     importers.extend(dipl_import_facebook::importers());
     importers.extend(dipl_import_crowdtangle::importers());
+    importers.extend(dipl_import_mastodon::importers());
+    importers.extend(dipl_import_telegram::importers());
+    importers.extend(dipl_import_bluesky::importers());
     importers
 }
 

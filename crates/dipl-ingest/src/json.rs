@@ -21,6 +21,8 @@ use crate::{Diagnostic, ImportError, ImportOptions, InputReader, Location, Sever
 
 /// Target bytes per parallel batch.
 const CHUNK: usize = 8 * 1024 * 1024;
+/// The members before the streamed array of [`drive_member`] are read whole, up to this size.
+const MAX_ENVELOPE: usize = 64 * 1024 * 1024;
 /// Diagnostics kept per file; the rest are counted in one closing diagnostic.
 const MAX_DIAGNOSTICS: u64 = 1000;
 
@@ -157,15 +159,19 @@ fn scan_value(bytes: &[u8]) -> Option<usize> {
     while i < bytes.len() {
         let b = bytes[i];
         if in_string {
-            match b {
+            // Jump to the next quote or backslash: most of a record's bytes are string contents.
+            match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+                None => return None,
+                Some(skip) => i += skip,
+            }
+            match bytes[i] {
                 b'\\' => i += 1,
-                b'"' => {
+                _ => {
                     in_string = false;
                     if depth == 0 {
                         return Some(i + 1);
                     }
                 }
-                _ => {}
             }
         } else {
             match b {
@@ -241,6 +247,12 @@ impl Splitter {
                 }
                 Layout::Array if self.array_closed => {
                     if rest[0] == b';' {
+                        pos += 1;
+                        continue;
+                    }
+                    // Arrays one after the other (JSON Lines of API pages that are arrays).
+                    if rest[0] == b'[' {
+                        self.array_closed = false;
                         pos += 1;
                         continue;
                     }
@@ -514,6 +526,15 @@ pub fn drive_member<P: RecordParser>(
                 start,
                 line,
             } => break (members, start, line),
+            Envelope::Incomplete if !eof && buf.len() >= MAX_ENVELOPE => {
+                return Err(ImportError::Invalid {
+                    file,
+                    message: format!(
+                        "no `{member}` array within the first {} MiB: not this export",
+                        MAX_ENVELOPE >> 20
+                    ),
+                })
+            }
             Envelope::Incomplete if !eof => {
                 let target = buf.len() + CHUNK;
                 eof = fill(input, &mut buf, target)?;
@@ -577,6 +598,8 @@ fn envelope(buf: &[u8], member: &str) -> Envelope {
         }
     }
     let mut members = serde_json::Map::new();
+    // Where the first, empty, array of `member` opened (see below).
+    let mut empty: Option<(usize, u64)> = None;
     loop {
         skip_ws(&mut pos, &mut line);
         match buf.get(pos) {
@@ -586,9 +609,17 @@ fn envelope(buf: &[u8], member: &str) -> Envelope {
                 continue;
             }
             Some(b'}') => {
+                // Only an empty array: no records.
+                if let Some((start, line)) = empty {
+                    return Envelope::Found {
+                        members,
+                        start,
+                        line,
+                    };
+                }
                 return Envelope::Invalid(format!(
                     "line {line}: the object has no `{member}` array: not this export"
-                ))
+                ));
             }
             Some(b'"') => {}
             Some(&other) => {
@@ -622,11 +653,27 @@ fn envelope(buf: &[u8], member: &str) -> Envelope {
             if first != b'[' {
                 return Envelope::Invalid(format!("line {line}: `{member}` is not an array"));
             }
-            return Envelope::Found {
-                members,
-                start: pos + 1,
-                line,
-            };
+            // An empty array followed by another member of the same name (Mastodon archives
+            // write `"orderedItems": [], "orderedItems": [...]`): the later one holds the data.
+            let after = pos + 1 + significant_start(&buf[pos + 1..]);
+            match buf.get(after) {
+                None => return Envelope::Incomplete,
+                Some(b']') => {
+                    if empty.is_none() {
+                        empty = Some((pos + 1, line));
+                    }
+                    line += count_lines(&buf[pos..after]);
+                    pos = after + 1;
+                    continue;
+                }
+                Some(_) => {
+                    return Envelope::Found {
+                        members,
+                        start: pos + 1,
+                        line,
+                    }
+                }
+            }
         }
         let len = if matches!(first, b'{' | b'[' | b'"') {
             match scan_value(&buf[pos..]) {
@@ -796,6 +843,16 @@ mod tests {
         // An empty array and a member after it.
         let (_, ids, _) = run_member("{\"messages\": [], \"more\": 1}", false).unwrap();
         assert!(ids.is_empty());
+        // Mastodon writes the member twice, empty first: the second holds the data.
+        let (name, ids, _) = run_member(
+            "{\"messages\":[],\"name\":\"n\",\"messages\":[{\"id\":\"a\"},{\"id\":\"b\"}]}",
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            (name.as_str(), ids),
+            ("n", vec!["a".to_string(), "b".to_string()])
+        );
     }
 
     #[test]
@@ -824,6 +881,24 @@ mod tests {
         let (_, ids, diags) = run_member(truncated, true).unwrap();
         assert_eq!(ids, ["a", "b"]);
         assert_eq!(diags.len(), 2, "{diags:?}");
+    }
+
+    #[test]
+    fn arrays_one_after_another() {
+        let (ids, diags) = run(
+            "[{\"id\":\"a\"},{\"id\":\"b\"}]\n[{\"id\":\"c\"}]\n[]\n",
+            false,
+        )
+        .unwrap();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn strings_with_escapes_and_brackets_split_correctly() {
+        let text = "[{\"id\":\"a\\\"]}\"},{\"id\":\"b\\\\\"}, {\"id\": \"c\"}]";
+        let (ids, _) = run(text, false).unwrap();
+        assert_eq!(ids, ["a\"]}", "b\\", "c"]);
     }
 
     #[test]
