@@ -11,6 +11,9 @@ pub fn all_importers() -> Vec<&'static dyn Importer> {
     importers.extend(dipl_import_mastodon::importers());
     importers.extend(dipl_import_telegram::importers());
     importers.extend(dipl_import_bluesky::importers());
+    importers.extend(dipl_import_vkontakte::importers());
+    importers.extend(dipl_import_youtube::importers());
+    importers.extend(dipl_import_generic::importers());
     importers
 }
 

@@ -1,6 +1,8 @@
 //! X/Twitter importers: API v1.1 tweets ([`V1Tweets`], `twitter.v1`) and users ([`V1Users`],
-//! `twitter.users`), twarc2 JSON Lines, paged or flattened ([`Twarc2`], `twitter.twarc2`), and
-//! the account archive ([`Archive`], `twitter.archive`).
+//! `twitter.users`), twarc2 JSON Lines, paged or flattened ([`Twarc2`], `twitter.twarc2`), the
+//! account archive ([`Archive`], `twitter.archive`), and v1.1 id lists ([`Ids`], `twitter.ids`:
+//! `followers/ids` and `friends/ids` pages, whose owner and relation come from `--of` and
+//! `--relation`).
 //!
 //! Each format has a `raw` module mirroring X's JSON with X's field names (borrowing serde
 //! structs, every field optional, unknown fields ignored, parsed straight from the record bytes)
@@ -46,6 +48,13 @@
 //!   without a URL make top-level authors subjects. Users of `includes` are audience unless one
 //!   of these rules makes them subjects.
 //! - **archive**: the owner is the subject; everyone else is only referenced.
+//! - **id lists** (`followers/ids`, `friends/ids`): the owner named by `--of` is the subject;
+//!   the listed accounts are audience, with one follow edge each (listed → owner for
+//!   `--relation followers`, owner → listed for `following`). An owner given as a handle
+//!   (`@MFA_KZ`, or any `--of` value that is not all digits) is emitted as the id `@mfa_kz`
+//!   (lower-cased: X handles are case-insensitive), which the store resolves to the account
+//!   with that handle. The pages state no collection time: `observed_at` is `None`. Elements
+//!   of `ids` that are not ids are counted in one warning per page.
 //!
 //! The store upgrades an account seen once as subject for good, so an audience sighting never
 //! demotes a subject.
@@ -54,6 +63,7 @@ pub mod archive;
 mod date;
 mod entities;
 mod error;
+pub mod ids;
 mod number;
 pub mod twarc2;
 pub mod v1;
@@ -62,10 +72,11 @@ use dipl_ingest::Importer;
 
 pub use archive::Archive;
 pub use error::ConvertError;
+pub use ids::Ids;
 pub use twarc2::Twarc2;
 pub use v1::{V1Tweets, V1Users};
 
 /// Every X/Twitter importer, in the order ties in detection are broken.
 pub fn importers() -> Vec<&'static dyn Importer> {
-    vec![&V1Tweets, &V1Users, &Twarc2, &Archive]
+    vec![&V1Tweets, &V1Users, &Twarc2, &Archive, &Ids]
 }
