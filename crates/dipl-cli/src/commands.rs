@@ -307,7 +307,12 @@ fn formats() -> Result<()> {
             .map(|i| {
                 vec![
                     Value::Text(i.id().into()),
-                    Value::Text(i.platform().id().into()),
+                    // The generic importers read any platform (`--platform` or the mapping says).
+                    Value::Text(if i.id().starts_with("generic.") {
+                        "any".into()
+                    } else {
+                        i.platform().id().into()
+                    }),
                     Value::Text(i.description().into()),
                 ]
             })
@@ -589,38 +594,48 @@ fn write_report(
     Ok((html, built.report.summary))
 }
 
-fn synth_formats(format: &str) -> Result<Vec<dipl_synth::TweetFormat>> {
-    use dipl_synth::TweetFormat;
-    Ok(match format {
-        "twarc2" => vec![TweetFormat::Twarc2],
-        "v1" => vec![TweetFormat::V1Jsonl],
-        "both" => vec![TweetFormat::Twarc2, TweetFormat::V1Jsonl],
-        other => {
-            return Err(input_error(format!(
-                "unknown synth format `{other}` (expected twarc2, v1 or both)"
-            )))
+/// The formats named by `--format` (comma-separated; `x`, `both` and `all` are groups).
+fn synth_formats(format: &str) -> Result<dipl_synth::CorpusOptions> {
+    use dipl_synth::{CorpusOptions, Format};
+    let mut formats = Vec::new();
+    for name in format.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        match name {
+            "all" => formats.extend(CorpusOptions::all_platforms().formats),
+            "x" | "both" => formats.extend([Format::Twarc2, Format::V1Jsonl]),
+            _ => formats.push(Format::parse(name).ok_or_else(|| {
+                input_error(format!(
+                    "unknown synth format `{name}` (expected twarc2, v1, v1_array, telegram, telethon, facebook, crowdtangle, vk, x or all)"
+                ))
+            })?),
         }
-    })
+    }
+    if formats.is_empty() {
+        return Err(input_error("--format names no format"));
+    }
+    formats.sort();
+    formats.dedup();
+    Ok(CorpusOptions::only(&formats))
 }
 
 fn synth(
     out: &Path,
     seed: u64,
     posts: Option<u64>,
-    accounts: u32,
+    accounts: Option<u32>,
     format: &str,
     quiet: bool,
 ) -> Result<()> {
-    let formats = synth_formats(format)?;
-    let scenario = match posts {
-        Some(n_posts) => dipl_synth::scale_scenario(accounts as usize, n_posts),
-        None => dipl_synth::demo_scenario(),
+    let options = synth_formats(format)?;
+    let summary = match posts {
+        Some(n_posts) => {
+            let mut spec = dipl_synth::ScaleSpec::for_posts(n_posts);
+            if let Some(accounts) = accounts {
+                spec.n_accounts = accounts.max(1) as usize;
+            }
+            spec.write_corpus(seed, out, &options)?
+        }
+        None => dipl_synth::write_corpus(&dipl_synth::demo_scenario(), seed, out, &options)?,
     };
-    let options = dipl_synth::CorpusOptions {
-        formats,
-        ..dipl_synth::CorpusOptions::default()
-    };
-    let summary = dipl_synth::write_corpus(&scenario, seed, out, &options)?;
     if !quiet {
         eprintln!(
             "synth: {} posts, {:.1} MB in {}",
@@ -643,7 +658,7 @@ fn demo(out: &Path, seed: u64, quiet: bool) -> Result<()> {
         &scenario,
         seed,
         &corpus,
-        &dipl_synth::CorpusOptions::default(),
+        &dipl_synth::CorpusOptions::all_platforms(),
     )?;
     // The demo is reproducible byte for byte: its pseudonymisation key derives from the seed and
     // its import time is the end of the synthetic period.

@@ -86,7 +86,7 @@ enum Command {
     Report(ReportArgs),
     /// Write a synthetic corpus in real export formats (for trials and benchmarks).
     #[command(
-        after_help = "Examples:\n  diplometrics synth --out corpus/                       # the demo scenario\n  diplometrics synth --out big/ --posts 1000000 --accounts 2000 --format twarc2"
+        after_help = "Examples:\n  diplometrics synth --out corpus/                          # the demo, every platform\n  diplometrics synth --out corpus/ --format x               # the demo's X accounts only\n  diplometrics synth --out big/ --posts 1000000 --format twarc2\n  diplometrics synth --out big/ --posts 1000000 --format telegram,vk,crowdtangle\n\nFormats: twarc2, v1, v1_array (X); telegram (Desktop result.json with discussion\ngroups), telethon (Telegram); facebook (Graph API page feed with comments),\ncrowdtangle (Facebook); vk (wall.get + wall.getComments)."
     )]
     Synth(SynthArgs),
     /// Import batches with their provenance and diagnostics.
@@ -241,14 +241,16 @@ struct SynthArgs {
     out: PathBuf,
     #[arg(long, default_value_t = 2026)]
     seed: u64,
-    /// Exactly this many tweets in a benchmark-scale corpus (default: the demo scenario).
+    /// Exactly this many timeline posts per format in a benchmark-scale corpus (comments come
+    /// on top; default: the demo scenario).
     #[arg(long)]
     posts: Option<u64>,
-    /// Accounts of a benchmark-scale corpus.
-    #[arg(long, default_value_t = 2000)]
-    accounts: u32,
-    /// Output formats: twarc2, v1 or both.
-    #[arg(long, default_value = "both")]
+    /// Accounts of a benchmark-scale corpus (default: about one per 2,000 posts).
+    #[arg(long)]
+    accounts: Option<u32>,
+    /// Output formats, comma-separated: twarc2, v1, v1_array, telegram, telethon, facebook,
+    /// crowdtangle, vk; `x` (= twarc2,v1) or `all` (every platform of the demo).
+    #[arg(long, default_value = "all")]
     format: String,
 }
 

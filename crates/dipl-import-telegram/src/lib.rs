@@ -39,7 +39,9 @@
 //! (`from_id` without its `user`/`channel` prefix). A forward whose original message id the
 //! export does not give (every Desktop forward) references `<source chat id>/?`: the source
 //! account is known, the post is not; a forward whose source is hidden or named only by a name
-//! that is not the sender's own has no reference.
+//! that is not the sender's own has no reference. A comment on the automatic copy of a channel
+//! post in a Desktop export has the copy's id `<group id>/<message id>` as parent: a stand-in
+//! for the channel post (see below).
 //!
 //! # Translation rules
 //!
@@ -48,12 +50,14 @@
 //!   `reply_to_message_id` (Telethon `reply_to.reply_to_msg_id`) is a reply whose parent is
 //!   `<chat>/<message answered>` (another chat's when `reply_to_peer_id` says so). Telegram has
 //!   no quotes. Service messages (`type: service`, `MessageService`) and Desktop `unsupported`
-//!   messages are not posts: they are skipped and counted in one warning per file.
+//!   messages are not posts: they are skipped and counted in one warning per file. Nor are
+//!   the automatic copies of channel posts in a discussion group (below).
 //! - **Parent authors and threads**: a parent's author is filled in when the message answered
 //!   came earlier in the same file (in a channel, always the channel); `conversation_id` is the
-//!   thread root, `<chat>/<root message>` (Telethon's `reply_to_top_id` when given). Desktop
-//!   exports are chronological, so every parent in the file is resolved; Telethon dumps are
-//!   usually newest first, so only parents that precede their replies are.
+//!   thread root, `<chat>/<root message>` (Telethon's `reply_to_top_id` when given), except
+//!   under an automatic copy of a channel post (see below). Desktop exports are chronological,
+//!   so every parent in the file is resolved; Telethon dumps are usually newest first, so only
+//!   parents that precede their replies are.
 //! - **Counters**: Desktop exports have no views, forwards or comment counts: those are n/a,
 //!   never 0. Telethon gives `views`, `forwards` (→ reposts) and `replies.replies` (→ replies:
 //!   the comment count of a channel post, the reply count of a group thread). Reactions by type
@@ -90,32 +94,53 @@
 //!   and the author of every message, also when the message shows the admin who wrote it.
 //!   Forwarded-from accounts are audience.
 //! - **Group export / group messages**: members are audience. The channel whose posts are
-//!   automatically copied into the group (a channel sender forwarding its own post) is the
-//!   subject: it is the channel the group discusses; its admins posting *as the channel*
-//!   (`from_id` the channel) count as the channel, so its answers to comments are the
-//!   channel's replies. Other channels posting in the group are audience. The group itself
-//!   (anonymous group admins, `from_id` the group) is a subject: its own history was collected.
+//!   automatically copied into the group (a channel sender forwarding or saving its own post)
+//!   is the subject: it is the channel the group discusses, and its account record (id, name)
+//!   comes from the copies, which are not imported as posts. Its admins posting *as the channel*
+//!   (`from_id` the channel) count as the channel, so its answers to comments are the channel's
+//!   replies. Other channels posting in the group are audience. The group itself (anonymous
+//!   group admins, `from_id` the group) is a subject: its own history was collected.
 //!
-//! # Discussion groups: what is linkable
+//! # Discussion groups: automatic copies and what is linkable
 //!
-//! A channel's comments live in its discussion group: each channel post gets an automatic copy
-//! in the group (sent by the channel, forwarded from itself), and the comments are replies to
-//! that copy or to other comments. The copy is imported as a **repost by the channel** with the
-//! channel as referenced account, so that:
+//! A channel's comments live in its discussion group: Telegram copies each channel post into
+//! the group (Bot API `is_automatic_forward`: sent by the channel, forwarded from itself), and
+//! the comments are replies to that copy or to other comments. The copy is plumbing, not an act
+//! of the channel (codebook: a repost is the account re-sharing; the channel published one post,
+//! not a post and a repost), so it is **not imported as a post**; one warning per file counts
+//! the copies. Comments keep knowing which channel post they hang under:
 //!
-//! - every comment's `parent` leads (directly, or through other comments) to the copy, and its
-//!   `conversation_id` is the copy's id: all comments under one channel post share it;
-//! - the parent's author says whether a comment answers the channel (its post or its reply) or
-//!   another member, and the channel's replies to members are replies with a member as parent
-//!   author;
-//! - Telethon dumps name the channel post the copy comes from (`fwd_from.channel_post`,
-//!   `saved_from_msg_id`): the copy references `<channel id>/<post id>`, an exact link.
-//!   Telegram Desktop writes no message id for forwards: the copy references
-//!   `<channel id>/?`. With both the channel and the group exported, a copy is matched to its
-//!   channel post by author, text and time (the copy is sent within seconds of the post); that
-//!   matching belongs to the dialogue analysis, not to the importer. Where a Desktop export
-//!   gives the copies no sender id (versions before 2021 wrote only users' ids), they are
+//! - **Recognising a copy.** Desktop: in a group export, a message whose `from_id` is
+//!   `channel<id>` of a channel other than the group, forwarded (`forwarded_from` /
+//!   `forwarded_from_id`) from that same channel, or `saved_from` that channel's name (the copy
+//!   of a channel post that itself forwards another source names the source in
+//!   `forwarded_from` and the channel only in `saved_from`). A member forwarding the channel's
+//!   post is a repost by the member. Telethon: a group message (`post: false`) sent by a
+//!   channel other than the group whose `fwd_from` names that channel as `saved_from_peer` (with
+//!   `saved_from_msg_id`) or as `from_id` (with `channel_post`); without a sender (`from_id:
+//!   null` in reduced dumps), `saved_from_peer` and `saved_from_msg_id` alone. Desktop exports
+//!   made before 2021 write no sender id for channels: their copies are not recognised and stay
 //!   reposts by the group without a reference.
+//! - **Comments on a copy** get as `parent` the channel post itself with the channel as parent
+//!   author when the export names it (Telethon: `saved_from_msg_id`, or `channel_post` when
+//!   `fwd_from.from_id` is the channel → `<channel id>/<post id>`, an exact link to the post as
+//!   the channel export or dump imports it). Telegram Desktop writes no message id for
+//!   forwards: there the parent is the copy's own id `<group id>/<message id>`, with the channel
+//!   as parent author — a **stand-in** for the channel post, which is not itself a post in the
+//!   store. With both the channel and the group exported, a later matching step (the dialogue
+//!   analysis) may resolve it to the channel post: the copy has the post's author and text and
+//!   is sent within seconds of it. That matching is not the importer's; note that the copy's
+//!   own text and time are not stored (the copy is no post), so the step has to take them from
+//!   the group export or from the thread (its first comment follows the post).
+//! - **Deeper replies** (to a comment) keep the comment as parent, with its author.
+//! - **`conversation_id`** of every message in the thread is the channel post's id when known,
+//!   else the copy's id: all comments under one channel post share it.
+//! - The parent's author says whether a comment answers the channel (its post or its reply) or
+//!   another member, and the channel's replies to members are replies with a member as parent
+//!   author.
+//! - Copies are linked in file order. In a Telethon dump written newest first, a comment that
+//!   precedes its copy cannot know the channel post: it keeps the copy's id as parent, without
+//!   a parent author, and `<group>/<copy>` as conversation.
 //!
 //! The store upgrades an account seen once as subject for good, so an audience sighting never
 //! demotes a subject.

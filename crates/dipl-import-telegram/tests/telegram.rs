@@ -79,18 +79,25 @@ fn desktop_old_version() {
 
 #[test]
 fn desktop_discussion_group() {
-    // Hand-checked: the channel's discussion group. 3 and 11 are the automatic copies of channel
-    // posts 101 and 104: reposts by the channel 1357924680 (a subject) referencing
-    // 1357924680/? (Desktop does not write the channel post's id), empty counters, their own
-    // thread roots. Comments 4, 5, 8 answer copy 3 (parent author the channel, thread 3); 6 is
-    // the channel's own reply to comment 4 (parent author Айгерим 5012345671, thread 3); 7
-    // answers the channel's reply (parent author the channel); 9 answers John's comment 5; 12
-    // comments copy 11 (thread 11); 13 is the group posting as itself (anonymous admins: the
-    // group 1468035791, a subject); 14 a member forwarding the EU channel (repost, audience);
-    // 15 answers service message 1, which is not a post (parent author unknown). Commenters
-    // are audience; the deleted account (from null) keeps its id, no name. Likes: 👍 5 on 4,
-    // ❤ 9 on 6, every other non-repost since reactions 0 (the file writes reactions). 3 service
-    // messages (1, 2, 10) counted in one warning.
+    // Hand-checked: the channel's discussion group. 3, 11 and 16 are the automatic copies of
+    // channel posts (from channel1357924680, forwarded from itself, or — 16, the copy of a channel
+    // post that forwards the EU channel — `forwarded_from` the EU and `saved_from` the channel):
+    // none of them appears as a post; the channel 1357924680 is still announced (first record,
+    // a subject, with its name) and one warning counts the 3 copies. 15 posts from 18 messages
+    // (3 service, 3 copies). Desktop does not write the channel post's id, so comments on a copy
+    // have the copy's id as parent with the channel as parent author: 4, 5, 8 →
+    // 1468035791/3@1357924680, 12 → 1468035791/11@1357924680, 17 → 1468035791/16@1357924680.
+    // Deeper replies keep their comment as parent: 6 is the channel's own reply to comment 4
+    // (parent author Айгерим 5012345671), 7 answers the channel's reply (parent author the
+    // channel), 9 answers John's comment 5. Conversation ids: 4–9 all 1468035791/3, 12
+    // 1468035791/11, 17 1468035791/16. 13 is the group posting as itself (anonymous admins: the
+    // group 1468035791, a subject); 14 a member forwarding the EU channel and 18 a member
+    // forwarding the MFA channel's post: reposts by audience accounts (a member's forward of the
+    // channel is not a copy), referencing 1122334455/? and 1357924680/?; 15 answers service
+    // message 1, which is not a post (parent author unknown). Commenters are audience; the
+    // deleted account (from null) keeps its id, no name. Likes: 👍 5 on 4, ❤ 9 on 6, every
+    // other non-repost since reactions 0 (the file writes reactions). 3 service messages (1, 2,
+    // 10) counted in one warning.
     check_case(&Desktop, "desktop_group", "desktop_group.json");
 }
 
@@ -143,11 +150,17 @@ fn telethon_lines() {
     // forward of EU post 1122334455/874, counters empty. 101: the UTF-16 offsets after the two
     // flag emoji give #КазахстанЕС, #diplomacy, the URL and @EUinKazakhstan; 👍 42 ❤ 12
     // custom_emoji 3 paid 5 = 62; views 25400 reposts 130 replies 4. 57 (2021): reactions null
-    // before reactions existed → likes n/a. Group lines: copy 3 references the channel post
-    // 1357924680/101 itself (saved_from_msg_id), author the channel as subject; 4 and 5 comment it
-    // (parent author resolved: 3 came earlier), 6 is the channel's reply to 4 (thread 3 from
-    // reply_to_top_id), 7 answers 6. The service line and `scraper` (unknown) are counted in
-    // warnings.
+    // before reactions existed → likes n/a. Group lines: 3 (the copy of 101: saved_from_msg_id
+    // and channel_post 101) and 8 (the copy of 102, which forwards the EU post: fwd_from.from_id
+    // the EU channel with channel_post 874, saved_from_peer the channel with saved_from_msg_id
+    // 102) are automatic copies: no post, one warning counting 2. Comments on them hang under
+    // the channel post itself: 4 and 5 → parent 1357924680/101@1357924680, 9 → parent
+    // 1357924680/102@1357924680 (not the EU post). Deeper replies keep their comment: 6 is the
+    // channel's reply to 4 (parent 1468035791/4@5012345671), 7 answers 6 (parent author the
+    // channel). Conversation ids: 4, 5, 6, 7 all 1357924680/101 (6 and 7 from reply_to_top_id 3,
+    // mapped to the post), 9 1357924680/102. 10, a member forwarding channel post 101 into the
+    // group, stays a repost by the member referencing 1357924680/101. The service line and
+    // `scraper` (unknown) are counted in warnings.
     check_case(&Telethon, "telethon", "telethon.jsonl");
 }
 
@@ -188,9 +201,32 @@ fn roles_and_links_in_the_discussion_group() {
             "1468035791/5",
             "1468035791/7",
             "1468035791/8",
-            "1468035791/12"
+            "1468035791/12",
+            "1468035791/17"
         ]
     );
+    // No automatic copy is a post, and the channel's only posts in the group are its replies.
+    for copy in ["1468035791/3", "1468035791/11", "1468035791/16"] {
+        assert!(posts.iter().all(|p| p.id != copy), "{copy} imported");
+    }
+    let reposts: Vec<(&str, &str)> = posts
+        .iter()
+        .filter(|p| p.kind == PostKind::Repost)
+        .map(|p| (p.id.as_str(), p.author_id.as_str()))
+        .collect();
+    assert_eq!(
+        reposts,
+        [
+            ("1468035791/14", "6023456782"),
+            ("1468035791/18", "5012345671")
+        ]
+    );
+    let note = sink
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("3 automatic copies of channel posts"))
+        .count();
+    assert_eq!(note, 1, "{:?}", sink.diagnostics);
     let channel_replies: Vec<(&str, Option<&str>)> = posts
         .iter()
         .filter(|p| p.kind == PostKind::Reply && p.author_id == "1357924680")
@@ -354,7 +390,8 @@ fn real_exports_when_present() {
 
 /// A group export of several 8 MiB batches: accounts already announced in an earlier batch are
 /// not repeated, every author is announced before (or in the batch of) its first post, comments
-/// in later batches still find their parent's author, and two runs give the same records.
+/// in later batches still find their parent's author and thread, the automatic copies (every
+/// tenth message) are taken out wherever the batches split, and two runs give the same records.
 #[test]
 fn large_exports_announce_each_account_once_and_link_across_batches() {
     let mut text = String::from(
@@ -409,19 +446,35 @@ fn large_exports_announce_each_account_once_and_link_across_batches() {
                     "{} before its author",
                     p.id
                 );
-                if p.kind == PostKind::Reply {
-                    assert_eq!(
-                        p.parent.as_ref().and_then(|r| r.account_id.as_deref()),
-                        Some("1357924680"),
-                        "{}",
-                        p.id
-                    );
-                }
+                assert_eq!(p.kind, PostKind::Reply, "{}", p.id);
+                assert_eq!(
+                    p.parent.as_ref().and_then(|r| r.account_id.as_deref()),
+                    Some("1357924680"),
+                    "{}",
+                    p.id
+                );
+                // Every comment answers the copy that opens its group of ten.
+                let msg: u64 =
+                    p.id.rsplit('/')
+                        .next()
+                        .and_then(|m| m.parse().ok())
+                        .unwrap_or(0);
+                let copy = format!("1468035791/{}", msg - (msg - 1) % 10);
+                assert_eq!(
+                    p.conversation_id.as_deref(),
+                    Some(copy.as_str()),
+                    "{}",
+                    p.id
+                );
             }
             _ => {}
         }
     }
-    assert_eq!(posts, n);
+    // Every tenth message is an automatic copy: not a post.
+    assert_eq!(posts, n - n / 10);
+    assert!(first.diagnostics.iter().any(|d| d
+        .message
+        .starts_with("2400 automatic copies of channel posts")));
     // 270 commenters (ids 5000000000 + id % 300 for ids not ending in 1) and the channel, each
     // announced once.
     assert_eq!(announced.len(), 271);

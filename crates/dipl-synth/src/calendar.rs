@@ -82,7 +82,7 @@ pub(crate) fn push_v1(out: &mut Vec<u8>, secs: i64) {
     let _ = write!(out, "{y}");
 }
 
-fn push_iso_date_time(out: &mut Vec<u8>, secs: i64) {
+pub(crate) fn push_iso_date_time(out: &mut Vec<u8>, secs: i64) {
     let (y, m, d, hh, mi, ss, _) = split(secs);
     let _ = write!(out, "{y:04}");
     out.push(b'-');
@@ -107,6 +107,46 @@ pub(crate) fn push_v2(out: &mut Vec<u8>, secs: i64) {
 pub(crate) fn push_twarc(out: &mut Vec<u8>, secs: i64) {
     push_iso_date_time(out, secs);
     out.extend_from_slice(b"+00:00");
+}
+
+/// Facebook Graph API times: `2025-01-01T09:15:02+0000`.
+pub(crate) fn push_fb(out: &mut Vec<u8>, secs: i64) {
+    push_iso_date_time(out, secs);
+    out.extend_from_slice(b"+0000");
+}
+
+/// `2025-01-01 09:15:02` (CrowdTangle), of a time already shifted to local time.
+pub(crate) fn push_space_date_time(out: &mut Vec<u8>, secs: i64) {
+    let (y, m, d, hh, mi, ss, _) = split(secs);
+    let _ = write!(out, "{y:04}");
+    out.push(b'-');
+    two(out, m);
+    out.push(b'-');
+    two(out, d);
+    out.push(b' ');
+    two(out, hh);
+    out.push(b':');
+    two(out, mi);
+    out.push(b':');
+    two(out, ss);
+}
+
+/// Central European time as CrowdTangle dashboards set to Brussels show it: the local time and
+/// `CET` or `CEST` (summer time from the last Sunday of March to the last Sunday of October,
+/// 01:00 UTC).
+pub(crate) fn brussels(secs: i64) -> (i64, &'static str) {
+    let (y, _, _) = civil_from_days(secs.div_euclid(DAY));
+    let last_sunday = |m: u32| {
+        let last = days_from_civil(y, m, 31);
+        last - ((weekday(last) + 1) % 7) as i64
+    };
+    let start = last_sunday(3) * DAY + 3600;
+    let end = last_sunday(10) * DAY + 3600;
+    if (start..end).contains(&secs) {
+        (secs + 7200, "CEST")
+    } else {
+        (secs + 3600, "CET")
+    }
 }
 
 /// `2025-02-01T00:00:00Z`, URL-encoded as twarc puts it in a query string.
@@ -147,6 +187,16 @@ mod tests {
         assert_eq!(s(push_v2, t), "2025-01-01T09:15:02.000Z");
         assert_eq!(s(push_twarc, t), "2025-01-01T09:15:02+00:00");
         assert_eq!(s(push_query_time, t), "2025-01-01T09%3A15%3A02Z");
+        let mut v = Vec::new();
+        push_fb(&mut v, t);
+        assert_eq!(v, b"2025-01-01T09:15:02+0000");
+        // 2025: summer time from 30 March 01:00 UTC to 26 October 01:00 UTC.
+        let mar30 = days_from_civil(2025, 3, 30) * DAY;
+        assert_eq!(brussels(mar30 + 3599), (mar30 + 3599 + 3600, "CET"));
+        assert_eq!(brussels(mar30 + 3600).1, "CEST");
+        let oct26 = days_from_civil(2025, 10, 26) * DAY;
+        assert_eq!(brussels(oct26 + 3599).1, "CEST");
+        assert_eq!(brussels(oct26 + 3600).1, "CET");
         assert_eq!(
             month_bounds(days_from_civil(2024, 2, 29)),
             (days_from_civil(2024, 2, 1), days_from_civil(2024, 3, 1))

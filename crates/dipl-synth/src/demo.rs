@@ -1,10 +1,17 @@
-//! The stock scenarios: the demo (European embassies in Kazakhstan, Central Asian foreign
-//! ministries, a mission to the OSCE, a foreign minister and two ambassadors, through 2025) and
-//! a scalable one for benchmarks.
+//! The stock scenarios: the demo (European embassies in Kazakhstan on X and Facebook; the
+//! foreign ministries of Kazakhstan, Uzbekistan and Kyrgyzstan on X, Telegram, Facebook and VK;
+//! a mission to the OSCE, a foreign minister and two ambassadors on X; through 2025) and a
+//! scalable one for benchmarks, on any one platform.
 //!
 //! Every name, handle and id here is invented; descriptions say the accounts are synthetic.
 
-use dipl_model::{ActorKind, Timestamp, COUNTRIES};
+use std::io::Write;
+use std::path::Path;
+
+use dipl_model::{ActorKind, Platform, Timestamp, COUNTRIES};
+
+use crate::corpus::{write_corpus, CorpusOptions, CorpusSummary, FileSummary};
+use crate::error::SynthError;
 
 use crate::calendar::{days_from_civil, DAY};
 use crate::detmath::{self, below, uniform};
@@ -40,6 +47,84 @@ struct Embassy {
     reply_to_audience: f64,
     created: (i32, u32, u32),
 }
+
+/// Facebook pages of the demo's embassies: (ISO3, username, page id, followers, mean comments
+/// per post, answer share).
+const EMBASSY_PAGES: [(&str, &str, &str, u64, f64, f64); 10] = [
+    (
+        "DEU",
+        "GermanEmbassyAstana",
+        "100064512837401",
+        21_500,
+        5.0,
+        0.35,
+    ),
+    (
+        "FRA",
+        "AmbassadeFranceKZ",
+        "100064729183552",
+        17_800,
+        4.0,
+        0.25,
+    ),
+    (
+        "GBR",
+        "UKinKazakhstan",
+        "100064381920467",
+        34_000,
+        8.0,
+        0.55,
+    ),
+    (
+        "ITA",
+        "ItalyinKazakhstan",
+        "100064918273645",
+        9_600,
+        3.0,
+        0.2,
+    ),
+    (
+        "ESP",
+        "EmbajadaEspanaKZ",
+        "100064203918476",
+        6_100,
+        2.5,
+        0.15,
+    ),
+    ("NLD", "NLinKazakhstan", "100064667281903", 5_400, 2.0, 0.2),
+    (
+        "POL",
+        "PolskawKazachstanie",
+        "100064550192837",
+        11_200,
+        3.0,
+        0.3,
+    ),
+    (
+        "SWE",
+        "SwedeninKazakhstan",
+        "100064771829304",
+        4_900,
+        2.0,
+        0.25,
+    ),
+    (
+        "FIN",
+        "FinlandinKazakhstan",
+        "100064129384756",
+        2_700,
+        1.5,
+        0.1,
+    ),
+    (
+        "AUT",
+        "AustriainKazakhstan",
+        "100064384756102",
+        1_300,
+        1.0,
+        0.0,
+    ),
+];
 
 const EMBASSIES: [Embassy; 10] = [
     Embassy {
@@ -208,14 +293,104 @@ fn embassy_actor(e: &Embassy) -> ActorSpec {
         }
         _ => {}
     }
+    let mut accounts = vec![acc.clone()];
+    if let Some(&(_, handle, id, followers, comments, answers)) =
+        EMBASSY_PAGES.iter().find(|p| p.0 == e.iso3)
+    {
+        let mut fb = acc;
+        fb.platform = Platform::Facebook;
+        fb.handle = handle.to_string();
+        fb.account_id = id.to_string();
+        fb.followers_start = followers;
+        fb.follower_growth = e.growth * 0.5;
+        fb.posts_per_week = e.posts_per_week * 0.6;
+        // Facebook audiences of embassies in Kazakhstan read Russian first.
+        fb.languages = e
+            .langs
+            .iter()
+            .map(|&(l, w)| if l == Lang::Ru { (l, w * 2) } else { (l, w) })
+            .collect();
+        fb.retweet_share = 0.08;
+        fb.quote_share = 0.04;
+        fb.media_share = 0.8;
+        fb.comments_per_post = comments;
+        fb.answer_share = answers;
+        fb.self_comment_share = 0.06;
+        fb.statuses_before = (e.posts_per_week * 0.6 * 52.0 * 7.0) as u64 + 20;
+        accounts.push(fb);
+    }
     ActorSpec {
         id: format!("{}-EMB-KAZ", e.iso3),
         name,
         kind: ActorKind::Embassy,
         country: e.iso3.to_string(),
         host: Some("KAZ".to_string()),
-        accounts: vec![acc],
+        accounts,
     }
+}
+
+/// The other platforms of a ministry (Telegram, Facebook, VK), derived from its X account.
+struct Channels {
+    telegram: (&'static str, &'static str, u64, f64),
+    facebook: (&'static str, &'static str, u64),
+    vk: (&'static str, &'static str, u64),
+    /// Mean audience comments per post on Telegram (0: no discussion group).
+    tg_comments: f64,
+}
+
+fn ministry_channels(x: &AccountSpec, c: &Channels) -> Vec<AccountSpec> {
+    let mut tg = x.clone();
+    tg.platform = Platform::Telegram;
+    tg.handle = c.telegram.0.to_string();
+    tg.account_id = c.telegram.1.to_string();
+    tg.followers_start = c.telegram.2;
+    tg.follower_growth = 0.3;
+    tg.posts_per_week = c.telegram.3;
+    tg.statuses_before = (c.telegram.3 * 52.0 * 3.0) as u64;
+    tg.retweet_share = 0.12;
+    tg.quote_share = 0.0;
+    tg.media_share = 0.7;
+    tg.url_share = 0.45;
+    tg.comments_per_post = c.tg_comments;
+    tg.answer_share = 0.06;
+    tg.self_comment_share = 0.03;
+    // Channels of the region write Russian and the state language first.
+    tg.languages = x
+        .languages
+        .iter()
+        .map(|&(l, w)| if l == Lang::En { (l, 1) } else { (l, w) })
+        .collect();
+
+    let mut fb = x.clone();
+    fb.platform = Platform::Facebook;
+    fb.handle = c.facebook.0.to_string();
+    fb.account_id = c.facebook.1.to_string();
+    fb.followers_start = c.facebook.2;
+    fb.follower_growth = 0.05;
+    fb.posts_per_week = x.posts_per_week * 0.5;
+    fb.statuses_before = 6_000;
+    fb.retweet_share = 0.05;
+    fb.quote_share = 0.02;
+    fb.comments_per_post = 6.0;
+    fb.answer_share = 0.08;
+    fb.self_comment_share = 0.02;
+
+    let mut vk = x.clone();
+    vk.platform = Platform::Vkontakte;
+    vk.handle = c.vk.0.to_string();
+    vk.account_id = c.vk.1.to_string();
+    vk.followers_start = c.vk.2;
+    vk.follower_growth = 0.08;
+    vk.posts_per_week = x.posts_per_week * 0.45;
+    vk.statuses_before = 2_500;
+    vk.retweet_share = 0.1;
+    vk.quote_share = 0.04;
+    vk.comments_per_post = 5.0;
+    vk.answer_share = 0.1;
+    vk.self_comment_share = 0.04;
+    vk.languages = vec![(Lang::Ru, 6), (x.languages[0].0, 2)];
+    vk.languages.dedup_by_key(|(l, _)| *l);
+    vec![tg, fb, vk]
 }
 
 fn campaign(
@@ -267,9 +442,11 @@ fn national_day(iso3: &str, m: u32, d: u32, tag: &str) -> Campaign {
     )
 }
 
-/// The demo scenario: embassies of ten European countries in Kazakhstan, Kazakhstan's mission to
-/// the OSCE, the foreign ministries of Kazakhstan, Uzbekistan and Kyrgyzstan, Kazakhstan's foreign
-/// minister, and the British and Swedish ambassadors to Kazakhstan, through 2025.
+/// The demo scenario, through 2025: embassies of ten European countries in Kazakhstan (on X and
+/// Facebook), Kazakhstan's mission to the OSCE (X), the foreign ministries of Kazakhstan,
+/// Uzbekistan and Kyrgyzstan (on X, Telegram, Facebook and VK; the Kyrgyz channel has no
+/// discussion group), Kazakhstan's foreign minister and the British and Swedish ambassadors to
+/// Kazakhstan (X). The X accounts post exactly as in the X-only demo of earlier versions.
 pub fn demo_scenario() -> Scenario {
     let mut actors: Vec<ActorSpec> = EMBASSIES.iter().map(embassy_actor).collect();
 
@@ -359,7 +536,27 @@ pub fn demo_scenario() -> Scenario {
             reply: 0.005,
         },
     ];
-    for m in ministries {
+    let channels = [
+        Channels {
+            telegram: ("mfa_kazakhstan", "1587304219", 86_000, 32.0),
+            facebook: ("MFA.Kazakhstan", "100064290183746", 152_000),
+            vk: ("mfa_kaz", "-187340562", 21_000),
+            tg_comments: 5.0,
+        },
+        Channels {
+            telegram: ("uzbekistan_mfa", "1432097816", 124_000, 24.0),
+            facebook: ("MFAUzbekistan", "100064857102394", 98_000),
+            vk: ("mfa_uzb", "-193847562", 14_500),
+            tg_comments: 3.5,
+        },
+        Channels {
+            telegram: ("mfa_kyrgyz", "1678213945", 31_000, 12.0),
+            facebook: ("MFAKyrgyzRepublic", "100064672019384", 41_000),
+            vk: ("mfa_kgz", "-201938475", 9_800),
+            tg_comments: 0.0,
+        },
+    ];
+    for (m, ch) in ministries.into_iter().zip(&channels) {
         let mut acc = AccountSpec::new(m.handle, m.id, m.name);
         acc.description = format!("Official account of the {}. {SYNTHETIC}", m.name);
         acc.location = m.location.to_string();
@@ -378,13 +575,15 @@ pub fn demo_scenario() -> Scenario {
         acc.media_share = 0.75;
         acc.utc_offset_minutes = m.offset;
         acc.hashtags = m.hashtags;
+        let mut accounts = vec![acc.clone()];
+        accounts.extend(ministry_channels(&acc, ch));
         actors.push(ActorSpec {
             id: format!("{}-MFA", m.iso3),
             name: m.name.to_string(),
             kind: ActorKind::Mfa,
             country: m.iso3.to_string(),
             host: None,
-            accounts: vec![acc],
+            accounts,
         });
     }
 
@@ -792,6 +991,71 @@ pub fn scale_scenario(n_accounts: usize, n_posts: u64) -> Scenario {
     }
 }
 
+/// The benchmark scenario with its accounts on `platform`: the same actors and activity as
+/// [`scale_scenario`] (which is the X case), with platform handles and ids (a Telegram channel
+/// id, a Facebook page id, a negative VK community id) and, on Facebook, VK and Telegram,
+/// heavy-tailed comment sections. Exactly `n_posts` timeline posts.
+pub fn scale_scenario_on(platform: Platform, n_accounts: usize, n_posts: u64) -> Scenario {
+    let mut sc = scale_scenario(n_accounts, n_posts);
+    if platform == Platform::Twitter {
+        return sc;
+    }
+    sc.name = format!(
+        "scale ({}): {} accounts, {n_posts} posts, 2025",
+        platform.id(),
+        sc.n_accounts()
+    );
+    let mut rng = detmath::rng(0x5CA1F, &[n_accounts as u64, platform as u64]);
+    let mut i = 0u64;
+    for actor in &mut sc.actors {
+        for acc in &mut actor.accounts {
+            let x_handle = acc.handle.clone();
+            acc.platform = platform;
+            match platform {
+                Platform::Telegram => {
+                    let mut h = x_handle.to_ascii_lowercase();
+                    while h.len() < 5 {
+                        h.push_str("_tg");
+                    }
+                    acc.handle = h;
+                    acc.account_id = (1_100_000_000 + i * 7_919).to_string();
+                    acc.retweet_share *= 0.5;
+                    acc.quote_share = 0.0;
+                    acc.followers_start *= 2;
+                }
+                Platform::Facebook => {
+                    let mut h = x_handle.replace('_', ".");
+                    while h.len() < 5 {
+                        h.push_str(".fb");
+                    }
+                    acc.handle = h;
+                    acc.account_id = (100_064_000_000_000 + i * 7_919).to_string();
+                    acc.retweet_share *= 0.3;
+                    acc.quote_share *= 0.5;
+                    acc.followers_start = acc.followers_start * 3 + 500;
+                }
+                _ => {
+                    acc.handle = x_handle.to_ascii_lowercase();
+                    acc.account_id = format!("-{}", 150_000_000 + i * 7_919);
+                    acc.retweet_share *= 0.5;
+                }
+            }
+            acc.reply_to_audience = 0.0;
+            acc.reply_to_actors = 0.0;
+            acc.thread_share = 0.0;
+            acc.comments_per_post = if platform == Platform::Telegram && uniform(&mut rng) < 0.3 {
+                0.0 // a channel without a discussion group
+            } else {
+                (2.0 * detmath::lognormal(&mut rng, 0.8)).min(40.0)
+            };
+            acc.answer_share = 0.3 * uniform(&mut rng);
+            acc.self_comment_share = 0.06 * uniform(&mut rng);
+            i += 1;
+        }
+    }
+    sc
+}
+
 /// A benchmark corpus size: exactly `n_posts` posts over `n_accounts` accounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScaleSpec {
@@ -810,5 +1074,84 @@ impl ScaleSpec {
 
     pub fn scenario(&self) -> Scenario {
         scale_scenario(self.n_accounts, self.n_posts)
+    }
+
+    /// The scenario with its accounts on `platform` ([`scale_scenario_on`]).
+    pub fn scenario_on(&self, platform: Platform) -> Scenario {
+        scale_scenario_on(platform, self.n_accounts, self.n_posts)
+    }
+
+    /// Writes a benchmark corpus into `out_dir`: for each format of `options.formats`, a corpus of
+    /// exactly `n_posts` timeline posts (tweets, channel messages, page posts, CSV rows, wall
+    /// posts; comments come on top) over `n_accounts` accounts of the format's platform; and, if
+    /// asked, one `actors.csv` registering every account written. `accounts` of the summary lists
+    /// each format's accounts in turn.
+    pub fn write_corpus(
+        &self,
+        seed: u64,
+        out_dir: &Path,
+        options: &CorpusOptions,
+    ) -> Result<CorpusSummary, SynthError> {
+        let mut formats = options.formats.clone();
+        formats.sort();
+        formats.dedup();
+        let mut files: Vec<FileSummary> = Vec::new();
+        let mut accounts = Vec::new();
+        let mut platforms: Vec<Platform> = Vec::new();
+        for &f in &formats {
+            let scenario = self.scenario_on(f.platform());
+            let one = CorpusOptions {
+                formats: vec![f],
+                registry: false,
+                secondary_kinds: options.secondary_kinds.clone(),
+            };
+            let summary = write_corpus(&scenario, seed, out_dir, &one)?;
+            files.extend(summary.files);
+            accounts.extend(summary.accounts.into_iter().filter(|c| c.format.is_some()));
+            if !platforms.contains(&f.platform()) {
+                platforms.push(f.platform());
+            }
+        }
+        if options.registry {
+            if platforms.is_empty() {
+                platforms.push(Platform::Twitter);
+            }
+            // One registry: every actor with its accounts on each platform written.
+            let mut all = self.scenario_on(platforms[0]);
+            for p in &platforms[1..] {
+                let other = self.scenario_on(*p);
+                for (actor, o) in all.actors.iter_mut().zip(other.actors) {
+                    actor.accounts.extend(o.accounts);
+                }
+            }
+            std::fs::create_dir_all(out_dir).map_err(|source| SynthError::File {
+                path: out_dir.to_path_buf(),
+                source,
+            })?;
+            let path = out_dir.join("actors.csv");
+            let mut w = crate::corpus::create(&path)?;
+            let bytes = crate::registry::write_registry_csv(&all, &mut w)?;
+            w.flush().map_err(|source| SynthError::File {
+                path: path.clone(),
+                source,
+            })?;
+            files.insert(
+                0,
+                FileSummary {
+                    path,
+                    format: "registry_csv",
+                    n_posts: 0,
+                    n_comments: 0,
+                    bytes,
+                },
+            );
+        }
+        Ok(CorpusSummary {
+            n_posts: files.iter().map(|f| f.n_posts).sum(),
+            n_comments: files.iter().map(|f| f.n_comments).sum(),
+            bytes: files.iter().map(|f| f.bytes).sum(),
+            files,
+            accounts,
+        })
     }
 }

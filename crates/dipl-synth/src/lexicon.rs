@@ -1067,6 +1067,62 @@ pub(crate) static GIVEN_NAMES: &[&str] = &[
     "Zarina", "Ilyas",
 ];
 
+/// Given names of audience persons on Facebook, VK and Telegram: Latin, Cyrillic, female.
+pub(crate) static PERSON_NAMES: &[(&str, &str, bool)] = &[
+    ("Aigerim", "Айгерим", true),
+    ("Nurlan", "Нурлан", false),
+    ("Dana", "Дана", true),
+    ("Arman", "Арман", false),
+    ("Madina", "Мадина", true),
+    ("Yerlan", "Ерлан", false),
+    ("Saule", "Сауле", true),
+    ("Timur", "Тимур", false),
+    ("Aruzhan", "Аружан", true),
+    ("Daniyar", "Данияр", false),
+    ("Aliya", "Алия", true),
+    ("Askar", "Аскар", false),
+    ("Zhanna", "Жанна", true),
+    ("Bekzod", "Бекзод", false),
+    ("Dilnoza", "Дилноза", true),
+    ("Jasur", "Жасур", false),
+    ("Aziza", "Азиза", true),
+    ("Aibek", "Айбек", false),
+    ("Elnura", "Эльнура", true),
+    ("Kanat", "Канат", false),
+    ("Olga", "Ольга", true),
+    ("Sergey", "Сергей", false),
+    ("Irina", "Ирина", true),
+    ("Maxim", "Максим", false),
+    ("Gulnara", "Гульнара", true),
+    ("Bakyt", "Бакыт", false),
+    ("Asel", "Асель", true),
+    ("Murat", "Мурат", false),
+    ("Kamila", "Камила", true),
+    ("Farrukh", "Фаррух", false),
+];
+
+/// Common surname stems (masculine form; the feminine adds `a`), Latin and Cyrillic.
+pub(crate) static SURNAMES: &[(&str, &str)] = &[
+    ("Akhmetov", "Ахметов"),
+    ("Nurpeisov", "Нурпеисов"),
+    ("Sadykov", "Садыков"),
+    ("Ibraimov", "Ибраимов"),
+    ("Karimov", "Каримов"),
+    ("Zhumabekov", "Жумабеков"),
+    ("Omarov", "Омаров"),
+    ("Abdullaev", "Абдуллаев"),
+    ("Ismailov", "Исмаилов"),
+    ("Petrov", "Петров"),
+    ("Kuznetsov", "Кузнецов"),
+    ("Bekov", "Беков"),
+    ("Seitkaliev", "Сейткалиев"),
+    ("Asanov", "Асанов"),
+    ("Tursunov", "Турсунов"),
+    ("Mamyrov", "Мамыров"),
+    ("Yusupov", "Юсупов"),
+    ("Serikbaev", "Серикбаев"),
+];
+
 /// Invented media outlets (handle, display name, language).
 pub(crate) static MEDIA_OUTLETS: &[(&str, &str, Lang)] = &[
     ("SteppeWireNews", "Steppe Wire", Lang::En),

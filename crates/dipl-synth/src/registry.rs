@@ -3,8 +3,6 @@
 
 use std::io::Write;
 
-use dipl_model::Platform;
-
 use crate::error::SynthError;
 use crate::scenario::Scenario;
 
@@ -34,7 +32,7 @@ pub fn write_registry_csv<W: Write>(scenario: &Scenario, mut w: W) -> Result<u64
                 actor.kind.id(),
                 actor.country.as_str(),
                 actor.host.as_deref().unwrap_or(""),
-                Platform::Twitter.id(),
+                acc.platform.id(),
                 acc.handle.as_str(),
                 acc.account_id.as_str(),
             ];

@@ -8,6 +8,9 @@
 
 use rand_chacha::ChaCha8Rng;
 
+mod long;
+pub(crate) use long::{fb_reactions, tg_reactions, FB_REACTIONS, TG_REACTIONS};
+
 use crate::calendar::DAY;
 use crate::detmath::{self, below, hash, uniform, unit};
 use crate::lexicon::{self, city_name, lexicon, place_name};
@@ -121,6 +124,8 @@ pub(crate) struct Text {
     pub display_start: u32,
     pub counters: Counters,
     pub source: Source,
+    /// A headline set in bold (Telegram channel posts).
+    pub bold: Option<Span>,
 }
 
 impl Text {
@@ -139,7 +144,13 @@ impl Text {
             display_start: 0,
             counters: Counters::default(),
             source: SOURCES[0],
+            bold: None,
         }
+    }
+
+    /// A text without words (service messages).
+    pub fn empty() -> Text {
+        Text::new(0, Who::Actor(0), 0, Lang::En)
     }
 
     fn push(&mut self, s: &str) {
@@ -416,7 +427,7 @@ impl<'w, 's> Renderer<'w, 's> {
     }
 
     /// Language of an actor post (also used to pick the language of comments on it).
-    fn post_lang(&self, core: &Core) -> Lang {
+    pub(crate) fn post_lang(&self, core: &Core) -> Lang {
         self.weighted_lang(core.account as usize, hash(core.lang_seed, &[0x1A]))
     }
 
@@ -529,13 +540,15 @@ impl<'w, 's> Renderer<'w, 's> {
 
     /// Picks an actor account `a` would mention (affine accounts more often).
     fn mention_target(&self, rng: &mut ChaCha8Rng, a: usize) -> Option<usize> {
-        let n = self.world.accounts.len();
+        // Accounts of the same platform (X accounts come first, so on X this is `0..n_x`).
+        let (lo, hi) = self.world.platform_range(a);
+        let n = hi - lo;
         if n < 2 {
             return None;
         }
         let mut best: Option<(f64, usize)> = None;
         for _ in 0..4 {
-            let b = below(rng, n);
+            let b = lo + below(rng, n);
             let s = self.world.affinity(a, b) * (0.5 + uniform(rng));
             if s > 0.0 && best.is_none_or(|(x, _)| s > x) {
                 best = Some((s, b));

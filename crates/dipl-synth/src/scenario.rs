@@ -1,11 +1,11 @@
-//! The scenario a corpus is generated from: actors, their X accounts and how each behaves
-//! (activity, languages, kinds mix, audience size and growth), campaign days, the audience pool
-//! and the period. A scenario is plain data; [`crate::demo_scenario`] and
+//! The scenario a corpus is generated from: actors, their accounts (on X, Facebook, Telegram and
+//! VK) and how each behaves (activity, languages, kinds mix, audience size and growth, how it
+//! handles comments), campaign days, the audience pool and the period. A scenario is plain data; [`crate::demo_scenario`] and
 //! [`crate::scale_scenario`] build the two stock ones.
 
 use std::collections::BTreeSet;
 
-use dipl_model::{is_known_country, ActorKind, Timestamp};
+use dipl_model::{is_known_country, ActorKind, Platform, Timestamp};
 
 use crate::error::SynthError;
 
@@ -68,12 +68,18 @@ pub struct ActorSpec {
     pub accounts: Vec<AccountSpec>,
 }
 
-/// How one X account of an actor looks and behaves.
+/// How one account of an actor (on one platform) looks and behaves.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccountSpec {
-    /// Screen name without `@` (`[A-Za-z0-9_]{1,15}`).
+    /// The platform: `Twitter` (X), `Facebook`, `Telegram` or `Vkontakte`.
+    pub platform: Platform,
+    /// The handle without `@`: an X screen name (`[A-Za-z0-9_]{1,15}`), a Telegram username
+    /// (`[A-Za-z][A-Za-z0-9_]{4,31}`), a Facebook page username (`[A-Za-z0-9.]{5,50}`) or a VK
+    /// screen name (`[a-z0-9_.]{2,32}`).
     pub handle: String,
-    /// Numeric account id, as a string (X's `id_str`).
+    /// The platform's account id, as a string: X's `id_str`; a Telegram channel's id as Desktop
+    /// exports write it (no `-100` prefix); a Facebook page id; a VK owner id (negative for
+    /// communities, e.g. `-123456`).
     pub account_id: String,
     pub display_name: String,
     pub description: String,
@@ -114,12 +120,32 @@ pub struct AccountSpec {
     pub utc_offset_minutes: i32,
     /// The account's habitual hashtags (without `#`); Cyrillic ones are used in Cyrillic posts only.
     pub hashtags: Vec<String>,
+    /// Mean number of audience comments under an own post, heavy-tailed (Facebook, VK, and
+    /// Telegram channels with a discussion group; 0 = comments closed / no discussion group).
+    /// X answers are modelled by `reply_to_audience` instead.
+    pub comments_per_post: f64,
+    /// Probability that the account answers an audience question in the comments (other
+    /// comments are answered a quarter as often).
+    pub answer_share: f64,
+    /// Probability that the account adds a note of its own under its post (a self-reply).
+    pub self_comment_share: f64,
 }
 
 impl AccountSpec {
-    /// An account with middle-of-the-road behaviour; adjust the fields that matter.
+    /// An X account with middle-of-the-road behaviour; adjust the fields that matter.
     pub fn new(handle: &str, account_id: &str, display_name: &str) -> AccountSpec {
+        AccountSpec::on(Platform::Twitter, handle, account_id, display_name)
+    }
+
+    /// An account on `platform` with middle-of-the-road behaviour.
+    pub fn on(
+        platform: Platform,
+        handle: &str,
+        account_id: &str,
+        display_name: &str,
+    ) -> AccountSpec {
         AccountSpec {
+            platform,
             handle: handle.to_string(),
             account_id: account_id.to_string(),
             display_name: display_name.to_string(),
@@ -145,6 +171,9 @@ impl AccountSpec {
             signature: None,
             utc_offset_minutes: 0,
             hashtags: Vec::new(),
+            comments_per_post: 4.0,
+            answer_share: 0.2,
+            self_comment_share: 0.06,
         }
     }
 }
@@ -213,8 +242,38 @@ pub struct Scenario {
     pub total_posts: Option<u64>,
 }
 
-fn valid_handle(h: &str) -> bool {
-    !h.is_empty() && h.len() <= 15 && h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+fn valid_handle(platform: Platform, h: &str) -> bool {
+    let b = h.as_bytes();
+    match platform {
+        Platform::Twitter => {
+            !h.is_empty()
+                && h.len() <= 15
+                && b.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        }
+        Platform::Telegram => {
+            (5..=32).contains(&h.len())
+                && b[0].is_ascii_alphabetic()
+                && b.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        }
+        Platform::Facebook => {
+            (5..=50).contains(&h.len()) && b.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'.')
+        }
+        Platform::Vkontakte => {
+            (2..=32).contains(&h.len())
+                && b.iter().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_' || *b == b'.'
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Platforms the generator writes.
+pub(crate) fn generated(platform: Platform) -> bool {
+    matches!(
+        platform,
+        Platform::Twitter | Platform::Facebook | Platform::Telegram | Platform::Vkontakte
+    )
 }
 
 fn valid_tag(t: &str) -> bool {
@@ -290,14 +349,31 @@ impl Scenario {
             }
             for acc in &actor.accounts {
                 let h = &acc.handle;
-                if !valid_handle(h) {
+                let p = acc.platform;
+                if !generated(p) {
+                    return err(format!(
+                        "account @{h}: the generator does not write {p} accounts"
+                    ));
+                }
+                if !valid_handle(p, h) {
                     return err(format!("actor `{}`: invalid handle `{h}`", actor.id));
                 }
-                if !handles.insert(h.to_ascii_lowercase()) {
+                if !handles.insert((p, h.to_ascii_lowercase())) {
                     return err(format!("duplicate handle `{h}`"));
                 }
-                let id: u64 = match acc.account_id.parse::<u64>() {
-                    Ok(id) if id > 0 && acc.account_id == id.to_string() => id,
+                let id: i64 = match acc.account_id.parse::<i64>() {
+                    Ok(id)
+                        if acc.account_id == id.to_string()
+                            && (id > 0 || (p == Platform::Vkontakte && id < 0)) =>
+                    {
+                        id
+                    }
+                    _ if p == Platform::Vkontakte => {
+                        return err(format!(
+                            "account @{h}: id `{}` is not a non-zero number",
+                            acc.account_id
+                        ))
+                    }
                     _ => {
                         return err(format!(
                             "account @{h}: id `{}` is not a positive number",
@@ -305,7 +381,7 @@ impl Scenario {
                         ))
                     }
                 };
-                if !account_ids.insert(id) {
+                if !account_ids.insert((p, id)) {
                     return err(format!("duplicate account id {id}"));
                 }
                 if acc.languages.is_empty() || acc.languages.iter().all(|(_, w)| *w == 0) {
@@ -336,6 +412,16 @@ impl Scenario {
                 share("quote_share", h, acc.quote_share)?;
                 share("media_share", h, acc.media_share)?;
                 share("url_share", h, acc.url_share)?;
+                share("answer_share", h, acc.answer_share)?;
+                share("self_comment_share", h, acc.self_comment_share)?;
+                if !(acc.comments_per_post.is_finite()
+                    && (0.0..=10_000.0).contains(&acc.comments_per_post))
+                {
+                    return err(format!(
+                        "account @{h}: comments_per_post {} out of range",
+                        acc.comments_per_post
+                    ));
+                }
                 let kinds = acc.reply_to_audience
                     + acc.reply_to_actors
                     + acc.retweet_share

@@ -21,7 +21,8 @@ use rand_chacha::ChaCha8Rng;
 use crate::calendar::DAY;
 use crate::detmath::{self, below, hash, uniform};
 use crate::plan::Plan;
-use crate::world::{snowflake, Who, World};
+use crate::world::{pidx, snowflake, Who, World};
+use dipl_model::Platform;
 
 /// What a post is, before the codebook's kinds: replies are split by whom they answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -117,8 +118,8 @@ pub(crate) struct Generator<'w, 's> {
     world: &'w World<'s>,
     pub plan: Plan,
     next_month: usize,
-    /// Originals of the previous month, sorted by time.
-    prev_pool: Vec<Core>,
+    /// Per platform index: originals of the previous month, sorted by time.
+    prev_pools: Vec<Vec<Core>>,
     /// Per account: its originals of the previous month, chronological.
     prev_own: Vec<Vec<Core>>,
     /// The generated month not yet handed out.
@@ -171,7 +172,7 @@ impl<'w, 's> Generator<'w, 's> {
             world,
             plan,
             next_month: 0,
-            prev_pool: Vec::new(),
+            prev_pools: vec![Vec::new(); 8],
             prev_own: vec![Vec::new(); n],
             pending: None,
             refs: RefCounts::new(),
@@ -224,20 +225,24 @@ impl<'w, 's> Generator<'w, 's> {
             posts.push(self.place(a, m, month_start_ms, month_end_ms));
         }
 
-        // The pool of originals others may reference: previous month and this one.
-        let mut pool: Vec<Core> = self.prev_pool.clone();
-        let first_new = pool.len();
-        for list in &posts {
-            pool.extend(
+        // The pools of originals others on the same platform may reference: previous month and
+        // this one.
+        let mut pools: Vec<Vec<Core>> = self.prev_pools.clone();
+        let first_new: Vec<usize> = pools.iter().map(Vec::len).collect();
+        for (a, list) in posts.iter().enumerate() {
+            pools[pidx(self.world.accounts[a].platform)].extend(
                 list.iter()
                     .filter(|p| p.core.kind == Kind::Original)
                     .map(|p| p.core),
             );
         }
-        pool[first_new..].sort_unstable_by_key(|c| (c.t_ms, c.id));
+        for (pool, &first) in pools.iter_mut().zip(&first_new) {
+            pool[first..].sort_unstable_by_key(|c| (c.t_ms, c.id));
+        }
 
         // Phase 2: links.
         for (a, list) in posts.iter_mut().enumerate() {
+            let pool = &pools[pidx(self.world.accounts[a].platform)];
             let mut rng = detmath::rng(self.world.seed, &[0x11A2, a as u64, m as u64]);
             let own_prev = &self.prev_own[a];
             let own_now: Vec<Core> = list
@@ -254,14 +259,16 @@ impl<'w, 's> Generator<'w, 's> {
                     list[i].core.id
                 };
                 let post = &mut list[i];
-                self.link(&mut rng, a, post, prev, head_id, &pool, own_prev, &own_now);
+                self.link(&mut rng, a, post, prev, head_id, pool, own_prev, &own_now);
             }
         }
 
         // Keep this month's originals for next month's references.
-        let mut next_pool: Vec<Core> = pool.split_off(first_new);
-        next_pool.shrink_to_fit();
-        self.prev_pool = next_pool;
+        for (p, (mut pool, first)) in pools.into_iter().zip(first_new).enumerate() {
+            let mut next_pool: Vec<Core> = pool.split_off(first);
+            next_pool.shrink_to_fit();
+            self.prev_pools[p] = next_pool;
+        }
         for (a, list) in posts.iter().enumerate() {
             self.prev_own[a] = list
                 .iter()
@@ -308,10 +315,11 @@ impl<'w, 's> Generator<'w, 's> {
 
         let mut slots: Vec<(i64, Kind, u8, u8)> =
             times.iter().map(|&t| (t, Kind::Original, 0, 1)).collect();
-        let p_rt = spec.retweet_share;
-        let p_q = p_rt + spec.quote_share;
-        let p_ra = p_q + spec.reply_to_audience;
-        let p_rx = p_ra + spec.reply_to_actors;
+        let mix = acct.mix;
+        let p_rt = mix.retweet;
+        let p_q = p_rt + mix.quote;
+        let p_ra = p_q + mix.reply_audience;
+        let p_rx = p_ra + mix.reply_actors;
         let mut i = 0;
         while i < slots.len() {
             let r = uniform(&mut rng);
@@ -327,7 +335,7 @@ impl<'w, 's> Generator<'w, 's> {
                 Kind::Original
             };
             slots[i].1 = kind;
-            if kind == Kind::Original && uniform(&mut rng) < spec.thread_share {
+            if kind == Kind::Original && uniform(&mut rng) < mix.thread {
                 // A thread takes the next 1–3 slots and re-times them a few minutes apart, as long
                 // as that keeps the order and stays inside the month.
                 let want = 1 + below(&mut rng, 3);
@@ -424,12 +432,26 @@ impl<'w, 's> Generator<'w, 's> {
 
     /// A media post from one of the days before `t_ms` (media posts are stateless functions of
     /// (outlet, day, slot), so several actors can retweet the same one).
-    fn media_post(&self, rng: &mut ChaCha8Rng, t_ms: i64) -> AudienceTweet {
+    fn media_post(&self, rng: &mut ChaCha8Rng, t_ms: i64, platform: Platform) -> AudienceTweet {
         let world = self.world;
         let outlet = below(rng, world.n_media() as usize) as u32;
         let day = t_ms.div_euclid(DAY * 1000) - 1 - below(rng, 2) as i64;
         let slot = below(rng, 3) as u64;
-        let h = hash(world.seed, &[0x3ED1, outlet as u64, day as u64, slot]);
+        let h = if platform == Platform::Twitter {
+            hash(world.seed, &[0x3ED1, outlet as u64, day as u64, slot])
+        } else {
+            // An outlet's page, community or channel post: another object than its tweet.
+            hash(
+                world.seed,
+                &[
+                    0x3ED1,
+                    outlet as u64,
+                    day as u64,
+                    slot,
+                    pidx(platform) as u64,
+                ],
+            )
+        };
         let post_ms = day * DAY * 1000 + (6 * 3600 * 1000 + (h % (14 * 3600 * 1000))) as i64;
         let id = snowflake(post_ms, 1022, h >> 40);
         AudienceTweet {
@@ -500,15 +522,16 @@ impl<'w, 's> Generator<'w, 's> {
                 } else {
                     None
                 };
+                let platform = self.world.accounts[a].platform;
                 let target = match actor {
                     Some(c) => Target::Actor(c),
-                    None if r > 0.93 => {
+                    None if r > 0.93 && platform == Platform::Twitter => {
                         let mut c = self.comment(rng, a, t_ms, None);
                         // A citizen's own post (not addressed to anyone) that the account amplifies.
                         c.addressee = None;
                         Target::Audience(c)
                     }
-                    None => Target::Audience(self.media_post(rng, t_ms)),
+                    None => Target::Audience(self.media_post(rng, t_ms, platform)),
                 };
                 post.link = if post.core.kind == Kind::Retweet {
                     Link::Retweet(target)

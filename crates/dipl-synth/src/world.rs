@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use dipl_model::ActorKind;
+use dipl_model::{ActorKind, Platform};
 
 use crate::calendar::{self, DAY};
 use crate::detmath::{self, hash, unit};
@@ -17,11 +17,35 @@ const YEAR_SECS: f64 = 365.25 * 86_400.0;
 /// Snowflake epoch of X ids (2010-11-04T01:42:54.657Z), in milliseconds.
 pub(crate) const TWEPOCH_MS: i64 = 1_288_834_974_657;
 
+/// The timeline kinds mix of an account, as its platform allows: on X every kind; on Facebook
+/// and VK originals, shares (reposts) and shares with a text (quotes); on Telegram originals and
+/// forwards. Answers to the audience and self-replies live in comment sections there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Mix {
+    pub retweet: f64,
+    pub quote: f64,
+    pub reply_audience: f64,
+    pub reply_actors: f64,
+    pub thread: f64,
+}
+
+/// Index of a platform in `Platform::ALL`.
+pub(crate) fn pidx(p: Platform) -> usize {
+    Platform::ALL.iter().position(|x| *x == p).unwrap_or(0)
+}
+
 /// One account with its actor and everything derived once.
 pub(crate) struct Acct<'s> {
     pub spec: &'s AccountSpec,
     pub actor: &'s ActorSpec,
+    pub platform: Platform,
+    /// Position of the account in scenario order (actors, then their accounts).
+    pub order: usize,
+    /// The platform id's absolute value (a VK community's id is written negative).
     pub id: u64,
+    /// A VK community (negative owner id).
+    pub negative: bool,
+    pub mix: Mix,
     pub lang_weights: Vec<(Lang, u32)>,
     pub lang_total: u32,
     pub is_person: bool,
@@ -63,6 +87,33 @@ pub(crate) struct World<'s> {
     pub participates: Vec<Vec<bool>>,
     pub start_day: i64,
     pub end_day: i64,
+    /// Accounts are grouped by platform (X first, in scenario order, so an X account's index and
+    /// thus its posts do not depend on the scenario's other platforms): `[start, end)` per
+    /// platform index.
+    pub ranges: [(usize, usize); 8],
+}
+
+/// An audience person or outlet on Facebook, VK or Telegram, derived from the seed and its index.
+pub(crate) struct Person {
+    pub id: u64,
+    pub first: &'static str,
+    pub last: String,
+    /// VK screen name / Telegram username (may be empty on Telegram); a media outlet's handle.
+    pub handle: String,
+    pub female: bool,
+    /// A media outlet (a page, community or channel) rather than a person.
+    pub outlet: bool,
+}
+
+impl Person {
+    /// The name a platform shows.
+    pub fn name(&self) -> String {
+        if self.outlet || self.last.is_empty() {
+            self.first.to_string()
+        } else {
+            format!("{} {}", self.first, self.last)
+        }
+    }
 }
 
 /// Countries ministries talk about when they have no host.
@@ -73,9 +124,25 @@ const PARTNERS: &[&str] = &[
 
 impl<'s> World<'s> {
     pub fn new(scenario: &'s Scenario, seed: u64) -> World<'s> {
-        let mut accounts = Vec::with_capacity(scenario.n_accounts());
+        let mut flat: Vec<(usize, &'s ActorSpec, &'s AccountSpec)> = Vec::new();
         for actor in &scenario.actors {
             for spec in &actor.accounts {
+                flat.push((flat.len(), actor, spec));
+            }
+        }
+        // X first, then the other platforms, each in scenario order.
+        flat.sort_by_key(|(order, _, spec)| (pidx(spec.platform), *order));
+        let mut ranges = [(0usize, 0usize); 8];
+        for (i, (_, _, spec)) in flat.iter().enumerate() {
+            let p = pidx(spec.platform);
+            if ranges[p].1 == 0 {
+                ranges[p].0 = i;
+            }
+            ranges[p].1 = i + 1;
+        }
+        let mut accounts = Vec::with_capacity(scenario.n_accounts());
+        {
+            for (order, actor, spec) in flat {
                 let lang_weights: Vec<(Lang, u32)> = spec
                     .languages
                     .iter()
@@ -97,11 +164,39 @@ impl<'s> World<'s> {
                     Some(h) => h.clone(),
                     None => String::new(),
                 };
+                let signed: i64 = spec.account_id.parse().unwrap_or(0);
+                let mix = match spec.platform {
+                    Platform::Twitter => Mix {
+                        retweet: spec.retweet_share,
+                        quote: spec.quote_share,
+                        reply_audience: spec.reply_to_audience,
+                        reply_actors: spec.reply_to_actors,
+                        thread: spec.thread_share,
+                    },
+                    Platform::Telegram => Mix {
+                        retweet: spec.retweet_share,
+                        quote: 0.0,
+                        reply_audience: 0.0,
+                        reply_actors: 0.0,
+                        thread: 0.0,
+                    },
+                    _ => Mix {
+                        retweet: spec.retweet_share,
+                        quote: spec.quote_share,
+                        reply_audience: 0.0,
+                        reply_actors: 0.0,
+                        thread: 0.0,
+                    },
+                };
                 accounts.push(Acct {
                     spec,
                     actor,
+                    platform: spec.platform,
+                    order,
                     // Validated numeric; 0 only if the scenario was not validated.
-                    id: spec.account_id.parse().unwrap_or(0),
+                    id: signed.unsigned_abs(),
+                    negative: signed < 0,
+                    mix,
                     lang_weights,
                     lang_total,
                     is_person,
@@ -138,6 +233,85 @@ impl<'s> World<'s> {
             participates,
             start_day,
             end_day,
+            ranges,
+        }
+    }
+
+    /// The accounts of `a`'s platform: `[start, end)`.
+    pub fn platform_range(&self, a: usize) -> (usize, usize) {
+        self.ranges[pidx(self.accounts[a].platform)]
+    }
+
+    /// Account `a` writes no shares or forwards (a format that cannot tell them from originals).
+    pub fn originals_only(&mut self, a: usize) {
+        self.accounts[a].mix.retweet = 0.0;
+        self.accounts[a].mix.quote = 0.0;
+    }
+
+    /// An audience account on Facebook, VK or Telegram: `Citizen(i)` a person, `Media(i)` an
+    /// outlet's page, community or channel.
+    pub fn person(&self, platform: Platform, who: Who) -> Person {
+        let salt = pidx(platform) as u64;
+        match who {
+            Who::Media(i) => {
+                let h = |k: u64| hash(self.seed, &[0x3ED1B, salt, i as u64, k]);
+                let (handle, name) = match lexicon::MEDIA_OUTLETS.get(i as usize) {
+                    Some((hd, n, _)) => (hd.to_ascii_lowercase(), *n),
+                    None => (format!("news_{i}"), "News Desk"),
+                };
+                let id = match platform {
+                    Platform::Facebook => 100_000_000_000 + h(1) % 900_000_000_000,
+                    Platform::Vkontakte => 10_000_000 + h(1) % 200_000_000,
+                    _ => 1_000_000_000 + h(1) % 900_000_000,
+                };
+                Person {
+                    id,
+                    first: name,
+                    last: String::new(),
+                    handle: handle.replace('-', "_"),
+                    female: false,
+                    outlet: true,
+                }
+            }
+            Who::Citizen(i) | Who::Actor(i) => {
+                let h = |k: u64| hash(self.seed, &[0xC172, salt, i as u64, k]);
+                let (latin, cyr, female) =
+                    lexicon::PERSON_NAMES[(h(1) % lexicon::PERSON_NAMES.len() as u64) as usize];
+                let (sl, sc) = lexicon::SURNAMES[(h(2) % lexicon::SURNAMES.len() as u64) as usize];
+                let cyrillic = platform == Platform::Vkontakte && h(3) % 10 < 8
+                    || platform == Platform::Telegram && h(3) % 10 < 5;
+                let (first, mut last) = if cyrillic {
+                    (cyr, sc.to_string())
+                } else {
+                    (latin, sl.to_string())
+                };
+                if female {
+                    last.push(if cyrillic { 'а' } else { 'a' });
+                }
+                let id = match platform {
+                    Platform::Facebook => 100_000_000_000_000 + h(4) % 90_000_000_000_000,
+                    Platform::Vkontakte => 1_000_000 + h(4) % 850_000_000,
+                    _ => 100_000_000 + h(4) % 7_000_000_000,
+                };
+                let handle = match (platform, h(5) % 10) {
+                    (Platform::Vkontakte, 0..=6) => format!("id{id}"),
+                    (Platform::Telegram, 0..=3) => String::new(),
+                    _ => format!(
+                        "{}_{}{}",
+                        latin.to_ascii_lowercase(),
+                        &sl[..3].to_ascii_lowercase(),
+                        i % 1000
+                    ),
+                };
+                Person {
+                    id,
+                    first,
+                    last,
+                    handle,
+                    female,
+                    outlet: false,
+                }
+            }
         }
     }
 
@@ -180,6 +354,18 @@ impl<'s> World<'s> {
         }
     }
 
+    /// The language citizen `i` writes in (what `audience(Citizen(i)).lang` says, cheaply).
+    pub fn citizen_lang(&self, i: u32) -> Lang {
+        match hash(self.seed, &[0xC171, i as u64, 7]) % 20 {
+            0..=8 => Lang::Ru,
+            9..=13 => Lang::Kk,
+            14..=16 => Lang::En,
+            17 => Lang::Uz,
+            18 => Lang::Ky,
+            _ => Lang::De,
+        }
+    }
+
     fn citizen(&self, i: u32) -> AudienceAcct {
         let h = |k: u64| hash(self.seed, &[0xC171, i as u64, k]);
         let given = lexicon::GIVEN_NAMES[(h(1) % lexicon::GIVEN_NAMES.len() as u64) as usize];
@@ -198,14 +384,7 @@ impl<'s> World<'s> {
         let handle: String = handle.chars().take(15).collect();
         let created_day = calendar::days_from_civil(2011, 1, 1) + (h(5) % (14 * 365)) as i64;
         let followers = (40.0 * detmath::exp(1.3 * detmath::normal_h(h(6)))).round() as u64;
-        let lang = match h(7) % 20 {
-            0..=8 => Lang::Ru,
-            9..=13 => Lang::Kk,
-            14..=16 => Lang::En,
-            17 => Lang::Uz,
-            18 => Lang::Ky,
-            _ => Lang::De,
-        };
+        let lang = self.citizen_lang(i);
         AudienceAcct {
             // Snowflake-sized ids of accounts created 2011–2024 never collide with the shorter
             // ids of the stock actors.

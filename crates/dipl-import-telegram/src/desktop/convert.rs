@@ -1,7 +1,8 @@
 //! Pure translation of one Telegram Desktop message ([`super::raw::Message`]) into records: the
 //! author's account, the forwarded-from account, the post. Thread links that need earlier
 //! messages (the parent's author, the thread root) are added in file order by
-//! [`crate::link::Linker`].
+//! [`crate::link::Linker`], which also takes the automatic copies of channel posts in a
+//! discussion group out (they come as placeholders, [`crate::link::copy_placeholder`]).
 
 use dipl_model::{
     AccountRecord, Counters, MediaKind, Platform, Post, PostKind, PostRef, Record, Role,
@@ -11,6 +12,7 @@ use super::raw::{Message, Part, Text};
 
 use crate::date::{parse_datetime, unix_seconds};
 use crate::error::ConvertError;
+use crate::link::copy_placeholder;
 use crate::text::{custom_emoji_name, push_media, push_reaction, EntityLists, PAID_REACTION};
 use crate::value::{num, parse_peer, PeerKind};
 
@@ -34,10 +36,14 @@ pub struct Chat {
 }
 
 /// What became of a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Imported; `local_date` when its time came from the zone-less `date`.
     Imported { local_date: bool },
+    /// The automatic copy of a channel post in its discussion group: not a post. Its channel's
+    /// account record and the placeholder `post_id` for the linker were pushed; the caller
+    /// registers the placeholder ([`crate::link::Copies`]).
+    Copy { post_id: String },
     /// A service message (join, pin, title change …): not a post.
     Service,
     /// `unsupported` (a message type the exporting version could not write) or another type.
@@ -83,8 +89,8 @@ pub fn message(
     };
 
     // A forward; its source when the export names it by id, or when the name is the sender's
-    // own (a channel forwarding its own post, the automatic copy of a channel post in its
-    // discussion group in versions without `forwarded_from_id`).
+    // own (a channel forwarding its own post; in versions without `forwarded_from_id`, this is
+    // also how the automatic copy of a channel post in its discussion group names its channel).
     let forwarded = m.forwarded_from.is_some() || m.forwarded_from_id.is_some();
     let forwarded_name = m.forwarded_from.as_ref().and_then(|n| n.as_deref());
     let saved_name = m.saved_from.as_ref().and_then(|n| n.as_deref());
@@ -98,15 +104,39 @@ pub fn message(
                 (forwarded && names_self).then(|| (author_id.clone(), author_name))
             }
         };
+    // The automatic copy of a channel post in its discussion group: sent by a channel other
+    // than the group (`from_id` `channel<id>`, so exports since 2021), forwarded from its own
+    // post (`forwarded_from` / `forwarded_from_id` the sender) or saved from it (`saved_from`
+    // the sender's name: the copy of a channel post that itself forwards another source names
+    // that source in `forwarded_from` and the channel in `saved_from`).
     let automatic_copy = chat.kind == ChatKind::Group
         && forwarded
-        && author_kind == PeerKind::Channel
-        && author_id != chat.id
-        && source.as_ref().is_some_and(|(id, _)| *id == author_id);
+        && sender.is_some_and(|(kind, id)| kind == PeerKind::Channel && id != chat.id)
+        && (source.as_ref().is_some_and(|(id, _)| *id == author_id)
+            || (saved_name.is_some() && saved_name == author_name));
+    if automatic_copy {
+        // Not a post: the channel published one post, not a post and a repost. Its account is
+        // the subject the group discusses; the placeholder tells the linker which comments hang
+        // under the channel post (whose id Desktop does not write).
+        if !announced(&author_id, Role::Subject) {
+            out.push(Record::Account(AccountRecord {
+                display_name: author_name.and_then(|n| crate::value::non_empty(Some(n))),
+                ..AccountRecord::bare(Platform::Telegram, author_id.clone(), None, Role::Subject)
+            }));
+        }
+        let post_id = format!("{}/{msg_id}", chat.id);
+        out.push(copy_placeholder(
+            post_id.clone(),
+            author_id,
+            created_at,
+            None,
+        ));
+        return Ok(Outcome::Copy { post_id });
+    }
 
     let author_role = match chat.kind {
         ChatKind::Channel => Role::Subject,
-        ChatKind::Group if author_id == chat.id || automatic_copy => Role::Subject,
+        ChatKind::Group if author_id == chat.id => Role::Subject,
         ChatKind::Group => Role::Audience,
     };
 
@@ -277,4 +307,94 @@ fn created_at(m: &Message<'_>) -> Result<(dipl_model::Timestamp, bool), ConvertE
             field: "date",
             value: raw.to_string(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group() -> Chat {
+        Chat {
+            id: "1468035791".into(),
+            name: Some("Обсуждение".into()),
+            kind: ChatKind::Group,
+        }
+    }
+
+    fn convert(json: &str) -> (Outcome, Vec<Record>) {
+        let m: Message<'_> = serde_json::from_str(json).expect("valid message");
+        let mut out = Vec::new();
+        let outcome = message(&group(), &m, &|_, _| false, &mut out).expect("converts");
+        (outcome, out)
+    }
+
+    const HEAD: &str =
+        r#""id": 7, "type": "message", "date_unixtime": "1741000000", "text": "Текст""#;
+
+    #[test]
+    fn automatic_copies_by_name_by_id_and_by_saved_from() {
+        for fields in [
+            // Versions without `forwarded_from_id`: the channel's own name.
+            r#""from": "МИД", "from_id": "channel1357924680", "forwarded_from": "МИД", "saved_from": "МИД""#,
+            r#""from": "МИД", "from_id": "channel1357924680", "forwarded_from": "МИД""#,
+            // The copy of a channel post that forwards another channel: saved from the channel.
+            r#""from": "МИД", "from_id": "channel1357924680", "forwarded_from": "EU", "forwarded_from_id": "channel1122334455", "saved_from": "МИД""#,
+        ] {
+            let (outcome, out) = convert(&format!("{{{HEAD}, {fields}}}"));
+            assert_eq!(
+                outcome,
+                Outcome::Copy {
+                    post_id: "1468035791/7".into()
+                },
+                "{fields}"
+            );
+            let Record::Account(account) = &out[0] else {
+                panic!("the channel's account first: {out:?}")
+            };
+            assert_eq!(
+                (account.id.as_str(), account.role),
+                ("1357924680", Role::Subject)
+            );
+            assert_eq!(account.display_name.as_deref(), Some("МИД"));
+            let Record::Post(placeholder) = &out[1] else {
+                panic!("a placeholder: {out:?}")
+            };
+            assert_eq!(placeholder.author_id, "1357924680");
+            assert_eq!(
+                placeholder.referenced.as_ref().map(|r| r.post_id.as_str()),
+                Some("1357924680/?")
+            );
+        }
+    }
+
+    #[test]
+    fn other_forwards_in_a_group_stay_reposts() {
+        for (fields, author) in [
+            // A member forwarding the channel's post.
+            (
+                r#""from": "Айгерим", "from_id": "user5012345671", "forwarded_from": "МИД", "forwarded_from_id": "channel1357924680""#,
+                "5012345671",
+            ),
+            // Another channel forwarding a third one, without `saved_from`.
+            (
+                r#""from": "Посольство", "from_id": "channel2233445566", "forwarded_from": "EU", "forwarded_from_id": "channel1122334455""#,
+                "2233445566",
+            ),
+            // The group itself (anonymous admins) forwarding the channel.
+            (
+                r#""from": "Обсуждение", "from_id": "channel1468035791", "forwarded_from": "МИД", "saved_from": "МИД""#,
+                "1468035791",
+            ),
+        ] {
+            let (outcome, out) = convert(&format!("{{{HEAD}, {fields}}}"));
+            assert_eq!(outcome, Outcome::Imported { local_date: false }, "{fields}");
+            let post = out.iter().find_map(|r| match r {
+                Record::Post(p) => Some(p),
+                _ => None,
+            });
+            let post = post.expect("a post");
+            assert_eq!(post.kind, PostKind::Repost, "{fields}");
+            assert_eq!(post.author_id, author, "{fields}");
+        }
+    }
 }

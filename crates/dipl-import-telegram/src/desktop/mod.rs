@@ -15,7 +15,7 @@ use dipl_ingest::{
 };
 use dipl_model::{Platform, Record};
 
-use crate::link::{Announced, Linker};
+use crate::link::{Announced, Copies, Linker};
 use crate::repair::repair;
 use convert::{Chat, ChatKind, Outcome};
 
@@ -81,7 +81,8 @@ impl Importer for Desktop {
         let file = input.name().to_string();
         let notes = Notes::default();
         let announced = Announced::default();
-        let mut linker = Linker::desktop(sink, &announced);
+        let copies = Copies::default();
+        let mut linker = Linker::desktop(sink, &announced, &copies);
         json::drive_member(input, "messages", options, &mut linker, |envelope| {
             let chat = chat(envelope).map_err(|message| ImportError::Invalid {
                 file: file.clone(),
@@ -91,9 +92,10 @@ impl Importer for Desktop {
                 chat,
                 notes: &notes,
                 announced: &announced,
+                copies: &copies,
             })
         })?;
-        for message in notes.summary() {
+        for message in notes.summary().into_iter().chain(linker.copies_note()) {
             linker.report(Diagnostic {
                 file: file.clone(),
                 location: None,
@@ -199,31 +201,39 @@ struct MessageParser<'n> {
     chat: Chat,
     notes: &'n Notes,
     announced: &'n Announced,
+    copies: &'n Copies,
 }
 
 impl MessageParser<'_> {
     fn convert(&self, record: &RawRecord<'_>, out: &mut Vec<Record>) -> Result<(), RecordError> {
         let message: raw::Message<'_> = record.deserialize()?;
         let announced = |id: &str, role| self.announced.contains(id, role);
-        match convert::message(&self.chat, &message, &announced, out)? {
+        let read = match convert::message(&self.chat, &message, &announced, out)? {
             Outcome::Imported { local_date } => {
                 if local_date {
                     self.notes.local_dates.fetch_add(1, Ordering::Relaxed);
                 }
-                if record.location.record < CHECKED_RECORDS {
-                    let unknown = record.unknown_keys(raw::KNOWN);
-                    if !unknown.is_empty() {
-                        if let Ok(mut fields) = self.notes.fields_not_read.lock() {
-                            fields.extend(unknown);
-                        }
-                    }
-                }
+                true
+            }
+            Outcome::Copy { post_id } => {
+                self.copies.register(&post_id);
+                true
             }
             Outcome::Service => {
                 self.notes.service.fetch_add(1, Ordering::Relaxed);
+                false
             }
             Outcome::Unsupported => {
                 self.notes.unsupported.fetch_add(1, Ordering::Relaxed);
+                false
+            }
+        };
+        if read && record.location.record < CHECKED_RECORDS {
+            let unknown = record.unknown_keys(raw::KNOWN);
+            if !unknown.is_empty() {
+                if let Ok(mut fields) = self.notes.fields_not_read.lock() {
+                    fields.extend(unknown);
+                }
             }
         }
         Ok(())

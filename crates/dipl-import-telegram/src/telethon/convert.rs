@@ -1,22 +1,31 @@
 //! Pure translation of one Telethon line ([`super::raw::Line`]) into records: the author's
-//! account, the forwarded-from account, the post.
+//! account, the forwarded-from account, the post; for the automatic copy of a channel post in
+//! its discussion group, the channel's account and a placeholder the linker takes out
+//! ([`crate::link::copy_placeholder`]).
 
 use dipl_model::{
     AccountRecord, Counters, MediaKind, Platform, Post, PostKind, PostRef, Record, Role, Timestamp,
 };
 
-use super::raw::{DateValue, Line, Media, Peer};
+use super::raw::{DateValue, FwdHeader, Line, Media, Peer};
 use crate::date::{parse_datetime, REACTIONS_LAUNCH};
 use crate::error::ConvertError;
+use crate::link::copy_placeholder;
 use crate::text::{
     custom_emoji_name, push_media, push_reaction, utf16_slice, EntityLists, PAID_REACTION,
 };
 use crate::value::{non_empty, num, parse_peer, PeerKind};
 
 /// What became of a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Imported,
+    /// The automatic copy of a channel post in its discussion group: not a post. Its channel's
+    /// account record and the placeholder `post_id` for the linker were pushed; the caller
+    /// registers the placeholder ([`crate::link::Copies`]).
+    Copy {
+        post_id: String,
+    },
     /// `MessageService` (joins, pins …): not a post.
     Service,
     /// `MessageEmpty` (a deleted message's placeholder).
@@ -131,13 +140,38 @@ pub fn line(
     let broadcast = l
         .post
         .unwrap_or(sender.is_none() && chat_kind == PeerKind::Channel);
-    let (author_id, author_kind) = match sender {
-        Some((kind, id)) if !broadcast => (id, kind),
-        _ => (chat_id.clone(), PeerKind::Channel),
+    if let Some((channel, channel_post)) = l
+        .fwd_from
+        .as_ref()
+        .filter(|_| !broadcast)
+        .and_then(|f| automatic_copy(f, sender.as_ref(), &chat_id))
+    {
+        // Not a post: the channel published one post, not a post and a repost. Its account is
+        // the subject the group discusses; the placeholder tells the linker which channel post
+        // the comments on this copy hang under.
+        if !announced(&channel, Role::Subject) {
+            out.push(Record::Account(AccountRecord::bare(
+                Platform::Telegram,
+                channel.clone(),
+                None,
+                Role::Subject,
+            )));
+        }
+        let post_id = format!("{chat_id}/{msg_id}");
+        out.push(copy_placeholder(
+            post_id.clone(),
+            channel,
+            created_at,
+            channel_post,
+        ));
+        return Ok(Outcome::Copy { post_id });
+    }
+    let author_id = match sender {
+        Some((_, id)) if !broadcast => id,
+        _ => chat_id.clone(),
     };
 
-    // Forwards: the original post when the header names it (channel posts, and the automatic
-    // copy of a channel post in its discussion group, which names it twice).
+    // Forwards: the original post when the header names it.
     let fwd = l.fwd_from.as_ref();
     let forwarded = fwd.is_some();
     let source = fwd.and_then(|f| {
@@ -157,12 +191,7 @@ pub fn line(
             (None, saved) => saved,
         }
     });
-    let automatic_copy = !broadcast
-        && forwarded
-        && author_kind == PeerKind::Channel
-        && author_id != chat_id
-        && source.as_ref().is_some_and(|(id, _)| *id == author_id);
-    let author_role = if broadcast || author_id == chat_id || automatic_copy {
+    let author_role = if broadcast || author_id == chat_id {
         Role::Subject
     } else {
         Role::Audience
@@ -340,6 +369,48 @@ pub fn line(
     Ok(Outcome::Imported)
 }
 
+/// The channel and (when named) the channel post of the automatic copy of a channel post in a
+/// discussion group `chat_id`, if the group message with forward header `f` sent by `sender` is
+/// one: sent by a channel other than the group and saved from (`saved_from_peer`,
+/// `saved_from_msg_id`) or forwarded from (`from_id`, `channel_post`) that channel's own post.
+/// A copy of a channel post that itself forwards another source names that source in `from_id`
+/// and the channel only in `saved_from_peer`. Dumps without the sender (`from_id: null`) are
+/// recognised by `saved_from_peer` and `saved_from_msg_id` alone.
+fn automatic_copy(
+    f: &FwdHeader<'_>,
+    sender: Option<&(PeerKind, String)>,
+    chat_id: &str,
+) -> Option<(String, Option<u64>)> {
+    let other_channel =
+        |p: &Peer<'_>| peer(p).filter(|(kind, id)| *kind == PeerKind::Channel && id != chat_id);
+    let saved = f
+        .saved_from_peer
+        .as_ref()
+        .and_then(other_channel)
+        .map(|(_, id)| (id, num(f.saved_from_msg_id)));
+    let from = f
+        .from_id
+        .as_ref()
+        .and_then(other_channel)
+        .map(|(_, id)| (id, num(f.channel_post)));
+    let channel = match sender {
+        Some((PeerKind::Channel, id)) if id != chat_id => id.clone(),
+        Some(_) => return None,
+        None => saved.as_ref().filter(|(_, msg)| msg.is_some())?.0.clone(),
+    };
+    let own: Vec<Option<u64>> = [saved, from]
+        .into_iter()
+        .flatten()
+        .filter(|(id, _)| *id == channel)
+        .map(|(_, msg)| msg)
+        .collect();
+    if own.is_empty() {
+        return None;
+    }
+    let post = own.into_iter().flatten().next();
+    Some((channel, post))
+}
+
 fn media_kinds(m: &Media<'_>, media: &mut Vec<MediaKind>) {
     match m.constructor.as_deref() {
         Some("MessageMediaPhoto") => push_media(media, MediaKind::Photo),
@@ -380,5 +451,45 @@ mod tests {
         assert_eq!(handle("https://t.me/mfa_kz/").as_deref(), Some("mfa_kz"));
         assert_eq!(handle("МИД"), None);
         assert_eq!(handle(""), None);
+    }
+
+    fn fwd(json: &str) -> FwdHeader<'_> {
+        serde_json::from_str(json).expect("valid header")
+    }
+
+    #[test]
+    fn automatic_copies() {
+        let group = "1468035791";
+        let channel = Some((PeerKind::Channel, "1357924680".to_string()));
+        let own = r#"{"from_id": {"_": "PeerChannel", "channel_id": 1357924680}, "channel_post": 101, "saved_from_peer": {"_": "PeerChannel", "channel_id": 1357924680}, "saved_from_msg_id": 101}"#;
+        let of_forward = r#"{"from_id": {"_": "PeerChannel", "channel_id": 1122334455}, "channel_post": 874, "saved_from_peer": {"_": "PeerChannel", "channel_id": 1357924680}, "saved_from_msg_id": 102}"#;
+        let from_only =
+            r#"{"from_id": {"_": "PeerChannel", "channel_id": 1357924680}, "channel_post": 101}"#;
+        let unnamed = r#"{"from_id": {"_": "PeerChannel", "channel_id": 1357924680}}"#;
+        let other =
+            r#"{"from_id": {"_": "PeerChannel", "channel_id": 1122334455}, "channel_post": 874}"#;
+        let copy = |f: &str, sender: &Option<(PeerKind, String)>| {
+            automatic_copy(&fwd(f), sender.as_ref(), group)
+        };
+        let named = |msg| Some(("1357924680".to_string(), Some(msg)));
+        assert_eq!(copy(own, &channel), named(101));
+        // The copy of a channel post forwarding the EU: the channel's post, not the EU's.
+        assert_eq!(copy(of_forward, &channel), named(102));
+        assert_eq!(copy(from_only, &channel), named(101));
+        assert_eq!(
+            copy(unnamed, &channel),
+            Some(("1357924680".to_string(), None))
+        );
+        // Without a sender: `saved_from_peer` and `saved_from_msg_id` alone.
+        assert_eq!(copy(own, &None), named(101));
+        assert_eq!(copy(of_forward, &None), named(102));
+        assert_eq!(copy(from_only, &None), None);
+        // A member forwarding the channel's post; a channel forwarding another; the group.
+        let member = Some((PeerKind::User, "5012345671".to_string()));
+        assert_eq!(copy(own, &member), None);
+        assert_eq!(copy(from_only, &member), None);
+        assert_eq!(copy(other, &channel), None);
+        let itself = Some((PeerKind::Channel, group.to_string()));
+        assert_eq!(copy(own, &itself), None);
     }
 }

@@ -16,7 +16,7 @@ use dipl_ingest::{
 };
 use dipl_model::{Platform, Record};
 
-use crate::link::{Announced, Linker};
+use crate::link::{Announced, Copies, Linker};
 use convert::Outcome;
 
 /// `telegram.telethon`: Telethon `Message.to_dict()` JSON Lines.
@@ -61,13 +61,15 @@ impl Importer for Telethon {
         let file = input.name().to_string();
         let notes = Notes::default();
         let announced = Announced::default();
-        let mut linker = Linker::telethon(sink, &announced);
+        let copies = Copies::default();
+        let mut linker = Linker::telethon(sink, &announced, &copies);
         let parser = LineParser {
             notes: &notes,
             announced: &announced,
+            copies: &copies,
         };
         json::drive(input, &parser, options, &mut linker)?;
-        for message in notes.summary() {
+        for message in notes.summary().into_iter().chain(linker.copies_note()) {
             linker.report(Diagnostic {
                 file: file.clone(),
                 location: None,
@@ -120,6 +122,7 @@ const CHECKED_RECORDS: u64 = 8;
 struct LineParser<'n> {
     notes: &'n Notes,
     announced: &'n Announced,
+    copies: &'n Copies,
 }
 
 impl RecordParser for LineParser<'_> {
@@ -132,7 +135,10 @@ impl RecordParser for LineParser<'_> {
         let line: raw::Line<'_> = record.deserialize()?;
         let announced = |id: &str, role| self.announced.contains(id, role);
         match convert::line(&line, &announced, out)? {
-            Outcome::Imported => {
+            outcome @ (Outcome::Imported | Outcome::Copy { .. }) => {
+                if let Outcome::Copy { post_id } = outcome {
+                    self.copies.register(&post_id);
+                }
                 if record.location.record < CHECKED_RECORDS {
                     let unknown = record.unknown_keys(raw::KNOWN);
                     if !unknown.is_empty() {
