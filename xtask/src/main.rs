@@ -139,26 +139,8 @@ fn measure(mut command: Command, capture: bool) -> Result<(f64, f64, String)> {
 /// N posts of its format and imports it into a counting sink (parsing and translation only; the
 /// store's share is measured by the end-to-end run), printing one `bench …` line.
 const FORMAT_BENCHES: &[(&str, &str, &str)] = &[
-    ("dipl-import-generic", "generic_bench", "generic.mapped"),
-    ("dipl-import-generic", "generic_bench", "generic.edges"),
-    ("dipl-import-youtube", "youtube_bench", "youtube.api"),
-    ("dipl-import-youtube", "youtube_bench", "youtube.ytdt"),
-    ("dipl-import-vkontakte", "vkontakte_bench", "vkontakte.wall"),
-    (
-        "dipl-import-vkontakte",
-        "vkontakte_bench",
-        "vkontakte.comments",
-    ),
-    ("dipl-import-bluesky", "bluesky_bench", "bluesky.xrpc"),
-    ("dipl-import-bluesky", "bluesky_bench", "bluesky.car"),
-    ("dipl-import-telegram", "telegram_bench", "telegram.desktop"),
-    (
-        "dipl-import-telegram",
-        "telegram_bench",
-        "telegram.telethon",
-    ),
-    ("dipl-import-mastodon", "mastodon_bench", "mastodon.archive"),
-    ("dipl-import-mastodon", "mastodon_bench", "mastodon.api"),
+    ("dipl-import-facebook", "facebook_bench", "facebook.graph"),
+    ("dipl-import-facebook", "facebook_bench", "instagram.graph"),
     (
         "dipl-import-crowdtangle",
         "crowdtangle_bench",
@@ -179,8 +161,26 @@ const FORMAT_BENCHES: &[(&str, &str, &str)] = &[
         "crowdtangle_bench",
         "instagram.content_library",
     ),
-    ("dipl-import-facebook", "facebook_bench", "facebook.graph"),
-    ("dipl-import-facebook", "facebook_bench", "instagram.graph"),
+    ("dipl-import-telegram", "telegram_bench", "telegram.desktop"),
+    (
+        "dipl-import-telegram",
+        "telegram_bench",
+        "telegram.telethon",
+    ),
+    ("dipl-import-vkontakte", "vkontakte_bench", "vkontakte.wall"),
+    (
+        "dipl-import-vkontakte",
+        "vkontakte_bench",
+        "vkontakte.comments",
+    ),
+    ("dipl-import-bluesky", "bluesky_bench", "bluesky.xrpc"),
+    ("dipl-import-bluesky", "bluesky_bench", "bluesky.car"),
+    ("dipl-import-mastodon", "mastodon_bench", "mastodon.archive"),
+    ("dipl-import-mastodon", "mastodon_bench", "mastodon.api"),
+    ("dipl-import-youtube", "youtube_bench", "youtube.api"),
+    ("dipl-import-youtube", "youtube_bench", "youtube.ytdt"),
+    ("dipl-import-generic", "generic_bench", "generic.mapped"),
+    ("dipl-import-generic", "generic_bench", "generic.edges"),
 ];
 
 /// Runs every per-format benchmark with `posts` posts, printing each one's line and peak memory.
