@@ -222,3 +222,133 @@ fn metric_docs_match_the_catalog() {
         }
     }
 }
+
+fn fixture(crate_name: &str, rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(crate_name)
+        .join(rel)
+}
+
+/// Formats whose facts depend on what the user says (`--platform`, `--mapping`, `--of`,
+/// `--relation`) refuse to guess, take the flags, and count as another import when the flags
+/// change.
+#[test]
+fn formats_that_need_flags_say_so_and_take_them() {
+    let dir = temp_dir("flags");
+    let data = dir.join("ws");
+    let edges = fixture("dipl-import-generic", "tests/fixtures/edges_handles.csv");
+    let ids = fixture("dipl-import-twitter", "tests/fixtures/ids_followers.json");
+    let sheet = fixture("dipl-import-generic", "tests/fixtures/spreadsheet.csv");
+    let mapping = fixture("dipl-import-generic", "examples/mappings/spreadsheet.toml");
+
+    // Without the flags: exit 1, naming the flag.
+    let out = run(&["--data", path(&data), "import", path(&edges), "--quiet"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--platform"), "{}", stderr(&out));
+    let out = run(&["--data", path(&data), "import", path(&ids), "--quiet"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--of"), "{}", stderr(&out));
+    let out = run(&[
+        "--data",
+        path(&data),
+        "import",
+        path(&sheet),
+        "--format",
+        "generic.mapped",
+        "--quiet",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--mapping"), "{}", stderr(&out));
+    let out = run(&[
+        "--data",
+        path(&data),
+        "import",
+        path(&edges),
+        "--platform",
+        "myspace",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown platform"),
+        "{}",
+        stderr(&out)
+    );
+
+    // With them.
+    let ok = |args: &[&str]| {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stderr(&out)
+    };
+    ok(&[
+        "--data",
+        path(&data),
+        "import",
+        path(&edges),
+        "--platform",
+        "twitter",
+    ]);
+    ok(&[
+        "--data",
+        path(&data),
+        "import",
+        path(&ids),
+        "--of",
+        "@MFA_KZ",
+        "--relation",
+        "followers",
+    ]);
+    ok(&[
+        "--data",
+        path(&data),
+        "import",
+        path(&sheet),
+        "--format",
+        "generic.mapped",
+        "--mapping",
+        path(&mapping),
+    ]);
+    let count = |sql: &str| {
+        let out = run(&["--data", path(&data), "sql", sql, "--format", "csv"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out).lines().nth(1).unwrap_or("").to_string()
+    };
+    // Edges: the fixture's 3 rows; ids: 6 followers of @mfa_kz.
+    let edges_twitter = count("SELECT count(*) FROM follow WHERE platform = 'twitter'");
+    assert!(
+        edges_twitter.parse::<u32>().unwrap() >= 9,
+        "{edges_twitter}"
+    );
+    assert_ne!(
+        count("SELECT count(*) FROM post WHERE platform = 'facebook'"),
+        "0"
+    );
+
+    // The same file again: nothing changes; with another platform: another import.
+    let again = ok(&[
+        "--data",
+        path(&data),
+        "import",
+        path(&edges),
+        "--platform",
+        "twitter",
+    ]);
+    assert!(again.contains("already imported"), "{again}");
+    assert_eq!(
+        count("SELECT count(*) FROM follow WHERE platform = 'twitter'"),
+        edges_twitter
+    );
+    ok(&[
+        "--data",
+        path(&data),
+        "import",
+        path(&edges),
+        "--platform",
+        "bluesky",
+    ]);
+    assert_eq!(
+        count("SELECT count(*) FROM follow WHERE platform = 'bluesky'"),
+        "3"
+    );
+}
