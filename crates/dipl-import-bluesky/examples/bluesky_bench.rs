@@ -20,28 +20,12 @@
 
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write as _};
-use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::path::Path;
 
 use dipl_import_bluesky::car::write;
 use dipl_import_bluesky::{Car, Xrpc};
-use dipl_ingest::{Diagnostic, ImportOptions, Importer, InputFile, Sink};
-use dipl_model::Record;
-
-struct CountingSink {
-    tx: std::sync::mpsc::SyncSender<Vec<Record>>,
-    diagnostics: u64,
-}
-
-impl Sink for CountingSink {
-    fn records(&mut self, records: Vec<Record>) {
-        self.tx.send(records).expect("the counting thread runs");
-    }
-
-    fn diagnostic(&mut self, _diagnostic: Diagnostic) {
-        self.diagnostics += 1;
-    }
-}
+use dipl_ingest::testing::{bench_import, BenchArgs};
+use dipl_ingest::ImportOptions;
 
 const WORDS: [&str; 16] = [
     "посольство",
@@ -290,87 +274,26 @@ fn generate_car(path: &Path, n: u64) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| e.to_string())
 }
 
-/// CPU seconds (user + system) this process has used so far, from `/proc/self/stat` (Linux; on
-/// a shared machine wall time says little). `None` elsewhere.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let after_name = &stat[stat.rfind(')')? + 2..];
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let utime: f64 = fields.get(11)?.parse().ok()?;
-    let stime: f64 = fields.get(12)?.parse().ok()?;
-    // Clock ticks of 1/100 s (USER_HZ on Linux).
-    Some((utime + stime) / 100.0)
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: bench <bluesky.xrpc|bluesky.car> <n> [dir]";
-    let (Some(format), Some(n)) = (
-        args.first(),
-        args.get(1).and_then(|n| n.parse::<u64>().ok()),
-    ) else {
-        eprintln!("{usage}");
-        std::process::exit(2);
-    };
-    let dir = args.get(2).map_or_else(std::env::temp_dir, PathBuf::from);
-    let (importer, path): (&dyn Importer, PathBuf) = match format.as_str() {
-        "bluesky.xrpc" => (&Xrpc, dir.join(format!("bench-bluesky-{n}.jsonl"))),
-        "bluesky.car" => (&Car, dir.join(format!("bench-bluesky-{n}.car"))),
-        _ => {
-            eprintln!("{usage}");
-            std::process::exit(2);
-        }
-    };
-    let generated = match format.as_str() {
-        "bluesky.xrpc" => generate_xrpc(&path, n).map_err(|e| e.to_string()),
-        _ => generate_car(&path, n),
+    let args = BenchArgs::from_env(&[&Xrpc, &Car]);
+    let (format, n, dir) = (args.format, args.n, args.dir_or_temp());
+    let (path, generated) = if format == "bluesky.xrpc" {
+        let path = dir.join(format!("bench-bluesky-{n}.jsonl"));
+        let generated = generate_xrpc(&path, n).map_err(|e| e.to_string());
+        (path, generated)
+    } else {
+        let path = dir.join(format!("bench-bluesky-{n}.car"));
+        let generated = generate_car(&path, n);
+        (path, generated)
     };
     if let Err(e) = generated {
         eprintln!("cannot write {}: {e}", path.display());
         std::process::exit(1);
     }
-    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Record>>(64);
-    let counter = std::thread::spawn(move || {
-        let mut posts = 0u64;
-        for batch in rx {
-            posts += batch
-                .iter()
-                .filter(|r| matches!(r, Record::Post(_)))
-                .count() as u64;
-        }
-        posts
-    });
-    let input = InputFile::from_path(&path);
-    let cpu_start = cpu_seconds();
-    let start = Instant::now();
-    let mut sink = CountingSink { tx, diagnostics: 0 };
-    let result = input
-        .open()
-        .and_then(|mut reader| importer.import(&mut reader, &ImportOptions::default(), &mut sink));
-    let diagnostics = sink.diagnostics;
-    drop(sink);
-    let posts = counter.join().expect("the counting thread ends");
-    let seconds = start.elapsed().as_secs_f64();
-    if let (Some(a), Some(b)) = (cpu_start, cpu_seconds()) {
-        eprintln!(
-            "cpu_seconds={:.2} posts_per_cpu_s={:.0}",
-            b - a,
-            posts as f64 / (b - a).max(0.01)
-        );
-    }
+    let result = bench_import(args.importer, &ImportOptions::default(), format, &path);
     let _ = std::fs::remove_file(&path);
     if let Err(e) = result {
         eprintln!("import failed: {e}");
         std::process::exit(1);
     }
-    if diagnostics > 0 {
-        eprintln!("{diagnostics} diagnostics");
-    }
-    println!(
-        "bench {format} posts={posts} bytes={bytes} seconds={seconds:.3} posts_per_s={:.0} mb_per_s={:.1}",
-        posts as f64 / seconds,
-        bytes as f64 / 1e6 / seconds
-    );
 }

@@ -13,46 +13,8 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
 /// A counter or an index: a non-negative integer; `None` inside when present but unreadable
-/// (a negative number, a fraction, a string that is not digits).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Count(pub Option<u64>);
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct CountVisitor;
-        impl Visitor<'_> for CountVisitor {
-            type Value = Count;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a non-negative integer")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
-                Ok(Count(Some(v)))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                Ok(Count(u64::try_from(v).ok()))
-            }
-            fn visit_i128<E: de::Error>(self, _: i128) -> Result<Count, E> {
-                Ok(Count(None))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-                let ok = v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v < 1e19;
-                Ok(Count(ok.then_some(v as u64)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
-                Ok(Count(v.trim().parse().ok()))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Count, E> {
-                Ok(Count(None))
-            }
-        }
-        deserializer.deserialize_any(CountVisitor)
-    }
-}
-
-/// The value of an optional counter.
-pub fn count(c: Option<Count>) -> Option<u64> {
-    c.and_then(|c| c.0)
-}
+/// (a negative number, a fraction, a string that is not digits). `count` flattens an optional one.
+pub use dipl_ingest::values::{count, Count};
 
 // ---------------------------------------------------------------------------------------------
 // Records (the repository's data; `record` of a post view, `value` of listRecords and of an

@@ -16,33 +16,13 @@
 
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use dipl_import_crowdtangle::importers;
-use dipl_ingest::{Diagnostic, ImportOptions, InputFile, Sink};
+use dipl_ingest::testing::{bench_import, process_cpu_seconds, BenchArgs};
+use dipl_ingest::{ImportOptions, InputFile, VecSink};
 use dipl_model::Record;
-
-#[derive(Default)]
-struct CountingSink {
-    posts: u64,
-    records: u64,
-    diagnostics: u64,
-}
-
-impl Sink for CountingSink {
-    fn records(&mut self, records: Vec<Record>) {
-        self.records += records.len() as u64;
-        self.posts += records
-            .iter()
-            .filter(|r| matches!(r, Record::Post(_)))
-            .count() as u64;
-    }
-
-    fn diagnostic(&mut self, _diagnostic: Diagnostic) {
-        self.diagnostics += 1;
-    }
-}
 
 const WORDS: [&str; 16] = [
     "embassy",
@@ -375,16 +355,6 @@ fn generate(format: &str, n: u64, path: &Path) -> std::io::Result<()> {
     file.flush()
 }
 
-/// User and system CPU time of the process (all threads) from `/proc/self/stat`, Linux only.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let after_name = &stat[stat.rfind(')')? + 2..];
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
-    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
-}
-
 /// `DRIVE_ONLY=1`: the same file through `dipl_ingest::csv::drive` with a row parser that
 /// does nothing, the floor any CSV importer stands on (printed to stderr).
 fn drive_only(path: &Path) {
@@ -400,8 +370,8 @@ fn drive_only(path: &Path) {
             Ok(())
         }
     }
-    let mut sink = CountingSink::default();
-    let cpu_before = cpu_seconds();
+    let mut sink = VecSink::default();
+    let cpu_before = process_cpu_seconds();
     let started = Instant::now();
     let stats = InputFile::from_path(path).open().and_then(|mut reader| {
         dipl_ingest::csv::drive(&mut reader, &ImportOptions::default(), &mut sink, |_, _| {
@@ -409,7 +379,7 @@ fn drive_only(path: &Path) {
         })
     });
     let seconds = started.elapsed().as_secs_f64();
-    let cpu = cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
+    let cpu = process_cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
     match stats {
         Ok(stats) => eprintln!(
             "drive only: rows={} seconds={seconds:.3} rows_per_s={:.0} cpu_seconds={:.2}",
@@ -422,57 +392,21 @@ fn drive_only(path: &Path) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (format, n, dir) = match args.as_slice() {
-        [format, n] => (format.clone(), n.parse::<u64>().ok(), std::env::temp_dir()),
-        [format, n, dir] => (format.clone(), n.parse::<u64>().ok(), PathBuf::from(dir)),
-        _ => (String::new(), None, PathBuf::new()),
-    };
     let all = importers();
-    let (Some(n), Some(importer)) = (n, all.iter().find(|i| i.id() == format)) else {
-        eprintln!(
-            "usage: bench <{}> <n> [dir]",
-            all.iter().map(|i| i.id()).collect::<Vec<_>>().join("|")
-        );
-        std::process::exit(2);
-    };
-    let path = dir.join(format!("bench-{format}-{n}.csv"));
-    if let Err(e) = generate(&format, n, &path) {
+    let args = BenchArgs::from_env(&all);
+    let (format, n) = (args.format, args.n);
+    let path = args.dir_or_temp().join(format!("bench-{format}-{n}.csv"));
+    if let Err(e) = generate(format, n, &path) {
         eprintln!("cannot write {}: {e}", path.display());
         std::process::exit(1);
     }
-    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     if std::env::var_os("DRIVE_ONLY").is_some() {
         drive_only(&path);
     }
-    let input = InputFile::from_path(&path);
-    let mut sink = CountingSink::default();
-    let cpu_before = cpu_seconds();
-    let started = Instant::now();
-    let result = input
-        .open()
-        .and_then(|mut reader| importer.import(&mut reader, &ImportOptions::default(), &mut sink));
-    let seconds = started.elapsed().as_secs_f64();
-    if let (Some(before), Some(after)) = (cpu_before, cpu_seconds()) {
-        // On a shared machine the wall clock says little: CPU time of all threads, too.
-        eprintln!(
-            "cpu_seconds={:.2} posts_per_cpu_s={:.0}",
-            after - before,
-            sink.posts as f64 / (after - before).max(1e-9)
-        );
-    }
+    let result = bench_import(args.importer, &ImportOptions::default(), format, &path);
     let _ = std::fs::remove_file(&path);
     if let Err(e) = result {
         eprintln!("import failed: {e}");
         std::process::exit(1);
     }
-    if sink.diagnostics > 0 {
-        eprintln!("{} diagnostics", sink.diagnostics);
-    }
-    println!(
-        "bench {format} posts={} bytes={bytes} seconds={seconds:.3} posts_per_s={:.0} mb_per_s={:.1}",
-        sink.posts,
-        sink.posts as f64 / seconds,
-        bytes as f64 / 1e6 / seconds
-    );
 }

@@ -17,31 +17,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use dipl_import_facebook::{FacebookGraph, InstagramGraph};
-use dipl_ingest::{Diagnostic, ImportOptions, Importer, InputFile, Sink};
-use dipl_model::Record;
-
-/// Counts records and drops them.
-#[derive(Default)]
-struct CountingSink {
-    posts: u64,
-    others: u64,
-    diagnostics: u64,
-}
-
-impl Sink for CountingSink {
-    fn records(&mut self, records: Vec<Record>) {
-        for record in &records {
-            match record {
-                Record::Post(_) => self.posts += 1,
-                _ => self.others += 1,
-            }
-        }
-    }
-
-    fn diagnostic(&mut self, _diagnostic: Diagnostic) {
-        self.diagnostics += 1;
-    }
-}
+use dipl_ingest::testing::{bench_import, BenchArgs};
+use dipl_ingest::ImportOptions;
 
 const WORDS: [&str; 16] = [
     "embassy",
@@ -221,43 +198,11 @@ fn generate(format: &str, path: &PathBuf, n: u64) -> std::io::Result<()> {
     file.flush()
 }
 
-/// CPU seconds this process has used (user + system, all threads), from `/proc/self/stat` on
-/// Linux (clock ticks of 1/100 s); `None` elsewhere. On the shared machine wall time depends on
-/// the load; CPU time shows what the import itself costs.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let after_name = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let utime: f64 = fields.get(11)?.parse().ok()?;
-    let stime: f64 = fields.get(12)?.parse().ok()?;
-    Some((utime + stime) / 100.0)
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (format, n, dir) = match args.as_slice() {
-        [format, n] => (format.as_str(), n, None),
-        [format, n, dir] => (format.as_str(), n, Some(PathBuf::from(dir))),
-        _ => {
-            eprintln!("usage: bench <facebook.graph|instagram.graph> <n> [dir]");
-            std::process::exit(2);
-        }
-    };
-    let importer: &dyn Importer = match format {
-        "facebook.graph" => &FacebookGraph,
-        "instagram.graph" => &InstagramGraph,
-        _ => {
-            eprintln!("unknown format `{format}` (facebook.graph or instagram.graph)");
-            std::process::exit(2);
-        }
-    };
-    let Ok(n) = n.parse::<u64>() else {
-        eprintln!("<n> must be a number, not `{n}`");
-        std::process::exit(2);
-    };
-    let keep = dir.is_some();
-    let path = dir
-        .unwrap_or_else(std::env::temp_dir)
+    let args = BenchArgs::from_env(&[&FacebookGraph, &InstagramGraph]);
+    let (format, n) = (args.format, args.n);
+    let path = args
+        .dir_or_temp()
         .join(format!("{format}-bench-{n}-{}.jsonl", std::process::id()));
     let started = Instant::now();
     if let Err(e) = generate(format, &path, n) {
@@ -269,36 +214,12 @@ fn main() {
         started.elapsed().as_secs_f64(),
         path.display()
     );
-    let input = InputFile::from_path(&path);
-    let mut sink = CountingSink::default();
-    let cpu_before = cpu_seconds();
-    let started = Instant::now();
-    let result = input
-        .open()
-        .and_then(|mut reader| importer.import(&mut reader, &ImportOptions::default(), &mut sink));
-    let seconds = started.elapsed().as_secs_f64();
-    let cpu = cpu_seconds()
-        .zip(cpu_before)
-        .map(|(after, before)| after - before);
-    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    if !keep {
+    let result = bench_import(args.importer, &ImportOptions::default(), format, &path);
+    if args.dir.is_none() {
         let _ = std::fs::remove_file(&path);
     }
     if let Err(e) = result {
         eprintln!("import failed: {e}");
         std::process::exit(1);
     }
-    eprintln!(
-        "{} other records (accounts, observations), {} diagnostics; import CPU time {} s on {} cores",
-        sink.others,
-        sink.diagnostics,
-        cpu.map_or_else(|| "?".to_string(), |c| format!("{c:.2}")),
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    );
-    println!(
-        "bench {format} posts={} bytes={bytes} seconds={seconds:.3} posts_per_s={:.0} mb_per_s={:.1}",
-        sink.posts,
-        sink.posts as f64 / seconds,
-        bytes as f64 / 1e6 / seconds
-    );
 }

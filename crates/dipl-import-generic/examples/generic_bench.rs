@@ -19,39 +19,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use dipl_import_generic::{Edges, Mapped};
-use dipl_ingest::{Diagnostic, ImportOptions, Importer, InputFile, Mapping, Sink};
-use dipl_model::{Platform, Record};
-
-/// Hands record batches to a thread that counts and drops them.
-struct CountingSink {
-    tx: std::sync::mpsc::SyncSender<Vec<Record>>,
-    diagnostics: u64,
-}
-
-impl Sink for CountingSink {
-    fn records(&mut self, records: Vec<Record>) {
-        self.tx.send(records).expect("the counting thread runs");
-    }
-
-    fn diagnostic(&mut self, _diagnostic: Diagnostic) {
-        self.diagnostics += 1;
-    }
-}
-
-/// (posts, follows, other records)
-fn count(rx: std::sync::mpsc::Receiver<Vec<Record>>) -> (u64, u64, u64) {
-    let (mut posts, mut follows, mut other) = (0, 0, 0);
-    for records in rx {
-        for record in &records {
-            match record {
-                Record::Post(_) => posts += 1,
-                Record::Follow(_) => follows += 1,
-                _ => other += 1,
-            }
-        }
-    }
-    (posts, follows, other)
-}
+use dipl_ingest::testing::{bench_import, BenchArgs};
+use dipl_ingest::{ImportOptions, Mapping};
+use dipl_model::Platform;
 
 const WORDS: [&str; 16] = [
     "embassy",
@@ -174,87 +144,46 @@ fn write_edges(path: &PathBuf, n: u64) -> std::io::Result<()> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (format, n, dir) = match args.as_slice() {
-        [format, n] => (format.as_str(), n, std::env::temp_dir()),
-        [format, n, dir] => (format.as_str(), n, PathBuf::from(dir)),
-        _ => {
-            eprintln!("usage: bench generic.mapped|generic.edges N [DIR]");
-            std::process::exit(2);
-        }
-    };
-    let n: u64 = match n.parse() {
-        Ok(n) => n,
-        Err(_) => {
-            eprintln!("N must be a number of rows");
-            std::process::exit(2);
-        }
-    };
-    let (importer, path, options): (&dyn Importer, PathBuf, ImportOptions) = match format {
-        "generic.mapped" => {
-            let path = dir.join(format!("generic-mapped-bench-{}.csv", std::process::id()));
-            let started = Instant::now();
-            write_4cat(&path, n).expect("write the synthetic file");
-            eprintln!(
-                "generated {n} rows in {:.1} s: {}",
-                started.elapsed().as_secs_f64(),
-                path.display()
-            );
-            let mapping = Mapping {
-                path: "examples/mappings/4cat-twitter-v2.toml".into(),
-                text: Arc::from(include_str!("mappings/4cat-twitter-v2.toml")),
-            };
-            let options = ImportOptions {
-                mapping: Some(mapping),
-                ..Default::default()
-            };
-            (&Mapped, path, options)
-        }
-        "generic.edges" => {
-            let path = dir.join(format!("generic-edges-bench-{}.csv", std::process::id()));
-            let started = Instant::now();
-            write_edges(&path, n).expect("write the synthetic file");
-            eprintln!(
-                "generated {n} edges in {:.1} s: {}",
-                started.elapsed().as_secs_f64(),
-                path.display()
-            );
-            let options = ImportOptions {
-                platform: Some(Platform::Twitter),
-                ..Default::default()
-            };
-            (&Edges, path, options)
-        }
-        other => {
-            eprintln!("unknown format `{other}` (expected generic.mapped or generic.edges)");
-            std::process::exit(2);
-        }
-    };
-    let input = InputFile::from_path(&path);
-    let mut reader = input.open().expect("open");
-    let (tx, rx) = std::sync::mpsc::sync_channel(4);
-    let counter = std::thread::spawn(move || count(rx));
-    let mut sink = CountingSink { tx, diagnostics: 0 };
-    let started = Instant::now();
-    importer
-        .import(&mut reader, &options, &mut sink)
-        .expect("import");
-    drop(sink.tx);
-    let (posts, follows, _) = counter.join().expect("the counting thread");
-    let seconds = started.elapsed().as_secs_f64();
-    let bytes = reader.bytes_read();
-    let _ = std::fs::remove_file(&path);
-    if sink.diagnostics > 1 {
-        eprintln!("{} diagnostics", sink.diagnostics);
-    }
-    let units = if format == "generic.edges" {
-        follows
+    let args = BenchArgs::from_env(&[&Mapped, &Edges]);
+    let (format, n, dir) = (args.format, args.n, args.dir_or_temp());
+    let (path, options) = if format == "generic.mapped" {
+        let path = dir.join(format!("generic-mapped-bench-{}.csv", std::process::id()));
+        let started = Instant::now();
+        write_4cat(&path, n).expect("write the synthetic file");
+        eprintln!(
+            "generated {n} rows in {:.1} s: {}",
+            started.elapsed().as_secs_f64(),
+            path.display()
+        );
+        let mapping = Mapping {
+            path: "examples/mappings/4cat-twitter-v2.toml".into(),
+            text: Arc::from(include_str!("mappings/4cat-twitter-v2.toml")),
+        };
+        let options = ImportOptions {
+            mapping: Some(mapping),
+            ..Default::default()
+        };
+        (path, options)
     } else {
-        posts
+        let path = dir.join(format!("generic-edges-bench-{}.csv", std::process::id()));
+        let started = Instant::now();
+        write_edges(&path, n).expect("write the synthetic file");
+        eprintln!(
+            "generated {n} edges in {:.1} s: {}",
+            started.elapsed().as_secs_f64(),
+            path.display()
+        );
+        let options = ImportOptions {
+            platform: Some(Platform::Twitter),
+            ..Default::default()
+        };
+        (path, options)
     };
-    println!(
-        "bench {format} posts={units} bytes={bytes} seconds={seconds:.3} posts_per_s={:.0} mb_per_s={:.1}",
-        units as f64 / seconds,
-        bytes as f64 / 1e6 / seconds
-    );
+    // `posts=` counts the follow edges of generic.edges (the unit of that format).
+    let result = bench_import(args.importer, &options, format, &path);
+    let _ = std::fs::remove_file(&path);
+    if let Err(e) = result {
+        eprintln!("import failed: {e}");
+        std::process::exit(1);
+    }
 }

@@ -23,24 +23,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dipl_import_mastodon::{Api, Archive};
-use dipl_ingest::{Diagnostic, ImportOptions, Importer, InputFile, Sink};
-use dipl_model::Record;
-
-/// Hands record batches to another thread that counts posts and drops everything.
-struct CountingSink {
-    tx: std::sync::mpsc::SyncSender<Vec<Record>>,
-    diagnostics: u64,
-}
-
-impl Sink for CountingSink {
-    fn records(&mut self, records: Vec<Record>) {
-        self.tx.send(records).expect("the counting thread runs");
-    }
-
-    fn diagnostic(&mut self, _diagnostic: Diagnostic) {
-        self.diagnostics += 1;
-    }
-}
+use dipl_ingest::testing::{bench_import, BenchArgs};
+use dipl_ingest::ImportOptions;
 
 const WORDS: [&str; 16] = [
     "embassy",
@@ -302,38 +286,16 @@ fn generate_api(path: &Path, n: u64) -> std::io::Result<()> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (format, n, dir) = match args.as_slice() {
-        [format, n] => (format.as_str(), n, None),
-        [format, n, dir] => (format.as_str(), n, Some(PathBuf::from(dir))),
-        _ => {
-            eprintln!("usage: bench <mastodon.archive|mastodon.api> <n> [dir]");
-            std::process::exit(2);
-        }
+    let args = BenchArgs::from_env(&[&Archive, &Api]);
+    let (format, n) = (args.format, args.n);
+    let file = if format == "mastodon.archive" {
+        "outbox.json"
+    } else {
+        "statuses.jsonl"
     };
-    let Ok(n) = n.parse::<u64>() else {
-        eprintln!("n must be a number of posts");
-        std::process::exit(2);
-    };
-    let keep = dir.is_some();
-    let dir = dir.unwrap_or_else(std::env::temp_dir);
-    let (importer, path): (&dyn Importer, PathBuf) = match format {
-        "mastodon.archive" => (
-            &Archive,
-            dir.join(format!("mastodon-bench-{}-outbox.json", std::process::id())),
-        ),
-        "mastodon.api" => (
-            &Api,
-            dir.join(format!(
-                "mastodon-bench-{}-statuses.jsonl",
-                std::process::id()
-            )),
-        ),
-        other => {
-            eprintln!("unknown format `{other}` (mastodon.archive or mastodon.api)");
-            std::process::exit(2);
-        }
-    };
+    let path = args
+        .dir_or_temp()
+        .join(format!("mastodon-bench-{}-{file}", std::process::id()));
     // `BENCH_INPUT=FILE` imports an existing file (a real export, or one kept from an earlier
     // run) instead of generating one.
     let (path, keep) = match std::env::var_os("BENCH_INPUT") {
@@ -350,38 +312,15 @@ fn main() {
                 started.elapsed().as_secs_f64(),
                 path.display()
             );
-            (path, keep)
+            (path, args.dir.is_some())
         }
     };
-    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    let input = InputFile::from_path(&path);
-    let mut reader = input.open().expect("open");
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Record>>(4);
-    let counter = std::thread::spawn(move || {
-        let mut posts = 0u64;
-        for records in rx {
-            posts += records
-                .iter()
-                .filter(|r| matches!(r, Record::Post(_)))
-                .count() as u64;
-        }
-        posts
-    });
-    let mut sink = CountingSink { tx, diagnostics: 0 };
-    let started = Instant::now();
-    importer
-        .import(&mut reader, &ImportOptions::default(), &mut sink)
-        .expect("import");
-    drop(sink.tx);
-    let posts = counter.join().expect("the counting thread");
-    let seconds = started.elapsed().as_secs_f64();
+    let result = bench_import(args.importer, &ImportOptions::default(), format, &path);
     if !keep {
         let _ = std::fs::remove_file(&path);
     }
-    eprintln!("{} diagnostics", sink.diagnostics);
-    println!(
-        "bench {format} posts={posts} bytes={bytes} seconds={seconds:.3} posts_per_s={:.0} mb_per_s={:.1}",
-        posts as f64 / seconds,
-        bytes as f64 / 1e6 / seconds
-    );
+    if let Err(e) = result {
+        eprintln!("import failed: {e}");
+        std::process::exit(1);
+    }
 }

@@ -12,6 +12,11 @@ use std::fmt;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
+/// A counter: a non-negative integer (or a string of digits). Negative values (Mastodon writes
+/// `-1` for a followers count the owner hides), fractions, `null` and anything else are
+/// "not available".
+pub use dipl_ingest::values::{count, AnyCount as Count};
+
 /// A string, or nothing when the value is `null` or of another type.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text<'a>(pub Option<Cow<'a, str>>);
@@ -57,12 +62,6 @@ impl Id<'_> {
         self.0.as_deref().filter(|s| !s.is_empty())
     }
 }
-
-/// A counter: a non-negative integer (or a string of digits). Negative values (Mastodon writes
-/// `-1` for a followers count the owner hides), fractions, `null` and anything else are
-/// "not available".
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Count(pub Option<u64>);
 
 /// The first key of an object (`contentMap`: `{"en": "<p>…</p>"}` gives `en`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -259,49 +258,6 @@ impl<'de: 'a, 'a> Deserialize<'de> for Id<'a> {
     }
 }
 
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Count;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a count")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
-                Ok(Count(Some(v)))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                Ok(Count(u64::try_from(v).ok()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-                let whole = v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v < 1e19;
-                Ok(Count(whole.then_some(v as u64)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
-                Ok(Count(v.trim().parse().ok()))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Count, E> {
-                Ok(Count(None))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Count, E> {
-                Ok(Count(None))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Count, E> {
-                Ok(Count(None))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Count, A::Error> {
-                drain_seq(seq)?;
-                Ok(Count(None))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Count, A::Error> {
-                drain_map(map)?;
-                Ok(Count(None))
-            }
-        }
-        deserializer.deserialize_any(V)
-    }
-}
-
 impl<'de> Deserialize<'de> for FirstKey {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct V;
@@ -331,11 +287,6 @@ impl<'de> Deserialize<'de> for FirstKey {
         }
         deserializer.deserialize_any(V)
     }
-}
-
-/// Flattens an optional count.
-pub fn count(c: Option<Count>) -> Option<u64> {
-    c.and_then(|c| c.0)
 }
 
 #[cfg(test)]

@@ -17,43 +17,11 @@
 
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write as _};
-use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::path::Path;
 
 use dipl_import_telegram::{Desktop, Telethon};
-use dipl_ingest::{Diagnostic, ImportOptions, Importer, InputFile, Sink};
-use dipl_model::Record;
-
-/// Hands record batches to another thread that counts and drops them, as the import pipeline
-/// hands them to the store's thread.
-struct CountingSink {
-    tx: std::sync::mpsc::SyncSender<Vec<Record>>,
-    diagnostics: u64,
-}
-
-impl Sink for CountingSink {
-    fn records(&mut self, records: Vec<Record>) {
-        // The counting thread only stops when the sender is dropped.
-        let _ = self.tx.send(records);
-    }
-
-    fn diagnostic(&mut self, _diagnostic: Diagnostic) {
-        self.diagnostics += 1;
-    }
-}
-
-/// Posts and records of the batches received.
-fn count(rx: std::sync::mpsc::Receiver<Vec<Record>>) -> (u64, u64) {
-    let (mut posts, mut records) = (0, 0);
-    for batch in rx {
-        records += batch.len() as u64;
-        posts += batch
-            .iter()
-            .filter(|r| matches!(r, Record::Post(_)))
-            .count() as u64;
-    }
-    (posts, records)
-}
+use dipl_ingest::testing::{bench_import, BenchArgs};
+use dipl_ingest::ImportOptions;
 
 const WORDS: [&str; 16] = [
     "переговоры",
@@ -308,89 +276,27 @@ fn write_telethon(path: &Path, n: u64) -> std::io::Result<()> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (format, n, dir) = match args.as_slice() {
-        [format, n] => (format.as_str(), n, std::env::temp_dir()),
-        [format, n, dir] => (format.as_str(), n, PathBuf::from(dir)),
-        _ => {
-            eprintln!("usage: bench <telegram.desktop|telegram.telethon> <n> [dir]");
-            std::process::exit(2);
-        }
-    };
-    let Ok(n) = n.parse::<u64>() else {
-        eprintln!("n must be a number");
-        std::process::exit(2);
-    };
-    let (importer, path): (&dyn Importer, PathBuf) = match format {
-        "telegram.desktop" => (
-            &Desktop,
-            dir.join(format!(
-                "telegram-desktop-bench-{}.json",
-                std::process::id()
-            )),
-        ),
-        "telegram.telethon" => (
-            &Telethon,
-            dir.join(format!(
-                "telegram-telethon-bench-{}.jsonl",
-                std::process::id()
-            )),
-        ),
-        other => {
-            eprintln!("unknown format `{other}` (telegram.desktop or telegram.telethon)");
-            std::process::exit(2);
-        }
-    };
-    let written = match format {
-        "telegram.desktop" => write_desktop(&path, n),
-        _ => write_telethon(&path, n),
+    let args = BenchArgs::from_env(&[&Desktop, &Telethon]);
+    let (format, n) = (args.format, args.n);
+    let desktop = format == "telegram.desktop";
+    let path = args.dir_or_temp().join(if desktop {
+        format!("telegram-desktop-bench-{}.json", std::process::id())
+    } else {
+        format!("telegram-telethon-bench-{}.jsonl", std::process::id())
+    });
+    let written = if desktop {
+        write_desktop(&path, n)
+    } else {
+        write_telethon(&path, n)
     };
     if let Err(e) = written {
         eprintln!("cannot write {}: {e}", path.display());
         std::process::exit(1);
     }
-    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    let input = InputFile::from_path(&path);
-    let (tx, rx) = std::sync::mpsc::sync_channel(4);
-    let counter = std::thread::spawn(move || count(rx));
-    let mut sink = CountingSink { tx, diagnostics: 0 };
-    let cpu_before = cpu_seconds();
-    let started = Instant::now();
-    let result = input
-        .open()
-        .and_then(|mut reader| importer.import(&mut reader, &ImportOptions::default(), &mut sink));
-    let diagnostics = sink.diagnostics;
-    drop(sink);
-    let (posts, records) = counter.join().unwrap_or((0, 0));
-    let seconds = started.elapsed().as_secs_f64();
-    let cpu = cpu_seconds()
-        .zip(cpu_before)
-        .map(|(after, before)| after - before);
+    let result = bench_import(args.importer, &ImportOptions::default(), format, &path);
     let _ = std::fs::remove_file(&path);
     if let Err(e) = result {
         eprintln!("import failed: {e}");
         std::process::exit(1);
     }
-    eprintln!(
-        "{records} records, {diagnostics} diagnostics; import CPU time {} s on {} cores",
-        cpu.map_or_else(|| "?".to_string(), |c| format!("{c:.2}")),
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    );
-    println!(
-        "bench {format} posts={posts} bytes={bytes} seconds={seconds:.3} posts_per_s={:.0} mb_per_s={:.1}",
-        posts as f64 / seconds,
-        bytes as f64 / 1e6 / seconds
-    );
-}
-
-/// User + system CPU seconds of this process so far (Linux `/proc/self/stat`), to tell the
-/// import's cost from a busy machine's wall time.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let after_name = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let utime: f64 = fields.get(11)?.parse().ok()?;
-    let stime: f64 = fields.get(12)?.parse().ok()?;
-    // Clock ticks; 100 per second on Linux.
-    Some((utime + stime) / 100.0)
 }

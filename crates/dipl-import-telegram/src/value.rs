@@ -2,82 +2,14 @@
 //! as `"user123"` / `"channel123"` (Telegram Desktop) or bare numbers, and fields whose `null`
 //! means something different from their absence.
 
-use std::borrow::Cow;
-use std::fmt;
-
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::Deserializer;
 use serde::Deserialize;
 
 /// A number written as a JSON number or a string of digits (`"1709287200"`); negative, fractional
-/// or unreadable values are kept as `None` inside (unreadable, not zero).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Num(pub Option<u64>);
-
-impl<'de> Deserialize<'de> for Num {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct NumVisitor;
-        impl Visitor<'_> for NumVisitor {
-            type Value = Num;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number (or a string of digits)")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
-                Ok(Num(Some(v)))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
-                Ok(Num(u64::try_from(v).ok()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
-                let ok = v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v < 1e19;
-                Ok(Num(ok.then_some(v as u64)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Num, E> {
-                Ok(Num(v.trim().parse().ok()))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Num, E> {
-                Ok(Num(None))
-            }
-        }
-        deserializer.deserialize_any(NumVisitor)
-    }
-}
-
-/// Flattens an optional number.
-pub fn num(n: Option<Num>) -> Option<u64> {
-    n.and_then(|n| n.0)
-}
-
-/// A raw id as written: a string (`"user123"`, `"channel123"`, `"-100123"`) or a number.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawId<'a>(pub Cow<'a, str>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for RawId<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct IdVisitor;
-        impl<'de> Visitor<'de> for IdVisitor {
-            type Value = RawId<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an id (string or integer)")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(RawId(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(RawId(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(RawId(Cow::Owned(v)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(RawId(Cow::Owned(v.to_string())))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(RawId(Cow::Owned(v.to_string())))
-            }
-        }
-        deserializer.deserialize_any(IdVisitor)
-    }
-}
+/// or unreadable values are kept as `None` inside (unreadable, not zero). `num` flattens an
+/// optional one. A raw id as written: a string (`"user123"`, `"channel123"`, `"-100123"`) or a
+/// number.
+pub use dipl_ingest::values::{count as num, Count as Num, Id as RawId};
 
 /// What kind of peer an id names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +65,7 @@ pub fn non_empty(s: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     #[test]
     fn peers_in_every_spelling() {

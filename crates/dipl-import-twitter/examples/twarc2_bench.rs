@@ -1,6 +1,7 @@
 //! Parsing throughput of the twarc2 importer: reads a twarc2 JSONL file into a counting sink
-//! (no store) and prints tweets/s (every tweet translated into a post, referenced ones
-//! included) and MB/s.
+//! (no store) and prints the `bench twitter.twarc2 posts=… bytes=… seconds=… posts_per_s=…
+//! mb_per_s=…` line of every importer benchmark (every tweet translated into a post, referenced
+//! ones included).
 //!
 //! ```text
 //! cargo run --release -p dipl-import-twitter --example twarc2_bench -- [FILE | --generate N]
@@ -17,49 +18,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use dipl_import_twitter::Twarc2;
-use dipl_ingest::{Diagnostic, ImportOptions, Importer, InputFile, Sink};
-use dipl_model::Record;
-
-/// What the records of a run were.
-#[derive(Debug, Default)]
-struct Counts {
-    posts: u64,
-    accounts: u64,
-    observations: u64,
-    follows: u64,
-}
-
-/// Hands record batches to another thread that counts and drops them, as the import pipeline
-/// hands them to the store's thread.
-struct CountingSink {
-    tx: std::sync::mpsc::SyncSender<Vec<Record>>,
-    diagnostics: u64,
-}
-
-impl Sink for CountingSink {
-    fn records(&mut self, records: Vec<Record>) {
-        self.tx.send(records).expect("the counting thread runs");
-    }
-
-    fn diagnostic(&mut self, _diagnostic: Diagnostic) {
-        self.diagnostics += 1;
-    }
-}
-
-fn count(rx: std::sync::mpsc::Receiver<Vec<Record>>) -> Counts {
-    let mut counts = Counts::default();
-    for records in rx {
-        for record in &records {
-            match record {
-                Record::Post(_) => counts.posts += 1,
-                Record::Account(_) => counts.accounts += 1,
-                Record::AccountObservation(_) => counts.observations += 1,
-                Record::Follow(_) => counts.follows += 1,
-            }
-        }
-    }
-    counts
-}
+use dipl_ingest::testing::bench_import;
+use dipl_ingest::ImportOptions;
 
 const WORDS: [&str; 16] = [
     "embassy",
@@ -250,36 +210,12 @@ fn main() {
             bytes.len() as f64 / 1e6 / seconds
         );
     }
-    let input = InputFile::from_path(&path);
-    let mut reader = input.open().expect("open");
-    let (tx, rx) = std::sync::mpsc::sync_channel(4);
-    let counter = std::thread::spawn(move || count(rx));
-    let mut sink = CountingSink { tx, diagnostics: 0 };
-    let started = Instant::now();
-    Twarc2
-        .import(&mut reader, &ImportOptions::default(), &mut sink)
-        .expect("import");
-    drop(sink.tx);
-    let counts = counter.join().expect("the counting thread");
-    let seconds = started.elapsed().as_secs_f64();
-    let bytes = reader.bytes_read();
+    let result = bench_import(&Twarc2, &ImportOptions::default(), "twitter.twarc2", &path);
     if temporary {
         let _ = std::fs::remove_file(&path);
     }
-    println!(
-        "{} tweets ({} top-level generated, the rest referenced), {} accounts, {} observations, {} follows, {} diagnostics",
-        counts.posts, generated, counts.accounts, counts.observations, counts.follows, sink.diagnostics
-    );
-    println!(
-        "{:.1} MB in {:.2} s on {} cores: {:.0} tweets/s, {:.1} MB/s",
-        bytes as f64 / 1e6,
-        seconds,
-        available_cores(),
-        counts.posts as f64 / seconds,
-        bytes as f64 / 1e6 / seconds
-    );
-}
-
-fn available_cores() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    if let Err(e) = result {
+        eprintln!("import failed: {e}");
+        std::process::exit(1);
+    }
 }

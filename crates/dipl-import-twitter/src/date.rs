@@ -48,50 +48,27 @@ pub fn parse_v1(s: &str) -> Option<Timestamp> {
     let second = digits(&b[17..19])?;
     let offset = offset_seconds(b[20], digits(&b[21..23])?, digits(&b[23..25])?)?;
     let year = digits(&b[26..30])?;
-    civil_seconds(year, month, day, hour, minute, second).map(|t| Timestamp(t - offset))
+    Timestamp::from_civil(year, month, day, hour, minute, second).map(|t| Timestamp(t.0 - offset))
 }
 
 /// Parses RFC 3339 as X writes it (`2021-05-18T19:24:56.000Z`, `2021-05-19T15:26:17+00:00`);
 /// anything else goes through the model's general parser.
 pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
-    fast_rfc3339(s.as_bytes()).or_else(|| Timestamp::parse(s))
+    rfc3339_fast(s).or_else(|| Timestamp::parse(s))
 }
 
-fn fast_rfc3339(b: &[u8]) -> Option<Timestamp> {
-    if b.len() < 20
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !(b[10] == b'T' || b[10] == b' ')
-        || b[13] != b':'
-        || b[16] != b':'
-    {
+/// The model's fast RFC 3339 parser, with `T` or a space between date and time (a lowercase
+/// `t` goes to the general parser).
+fn rfc3339_fast(s: &str) -> Option<Timestamp> {
+    if s.as_bytes().get(10) == Some(&b't') {
         return None;
     }
-    let year = digits(&b[0..4])?;
-    let month = digits(&b[5..7])?;
-    let day = digits(&b[8..10])?;
-    let hour = digits(&b[11..13])?;
-    let minute = digits(&b[14..16])?;
-    let second = digits(&b[17..19])?;
-    let mut i = 19;
-    if b[i] == b'.' {
-        i += 1;
-        let start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start {
-            return None;
-        }
-    }
-    let offset = match &b[i..] {
-        [b'Z'] | [b'z'] => 0,
-        [sign, h1, h2, b':', m1, m2] => {
-            offset_seconds(*sign, digits(&[*h1, *h2])?, digits(&[*m1, *m2])?)?
-        }
-        _ => return None,
-    };
-    civil_seconds(year, month, day, hour, minute, second).map(|t| Timestamp(t - offset))
+    Timestamp::parse_rfc3339_fast(s)
+}
+
+#[cfg(test)]
+fn fast_rfc3339(b: &[u8]) -> Option<Timestamp> {
+    rfc3339_fast(std::str::from_utf8(b).ok()?)
 }
 
 fn month_number(name: &[u8]) -> Option<i64> {
@@ -123,38 +100,6 @@ fn offset_seconds(sign: u8, hours: i64, minutes: i64) -> Option<i64> {
         b'-' => Some(-magnitude),
         _ => None,
     }
-}
-
-fn is_leap(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-/// Seconds since the epoch of a UTC civil time, with every field range-checked.
-fn civil_seconds(
-    year: i64,
-    month: i64,
-    day: i64,
-    hour: i64,
-    minute: i64,
-    second: i64,
-) -> Option<i64> {
-    const DAYS_IN_MONTH: [i64; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    if !(1..=12).contains(&month) || hour > 23 || minute > 59 || second > 60 {
-        return None;
-    }
-    let month_days = DAYS_IN_MONTH[(month - 1) as usize] + i64::from(month == 2 && is_leap(year));
-    if !(1..=month_days).contains(&day) {
-        return None;
-    }
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let shifted_month = (month + 9) % 12;
-    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    let days = era * 146_097 + day_of_era - 719_468;
-    Some(days * 86_400 + hour * 3600 + minute * 60 + second)
 }
 
 #[cfg(test)]

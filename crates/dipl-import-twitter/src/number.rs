@@ -2,54 +2,25 @@
 //! as strings in the account archive (`"favorite_count" : "12"`), or as `"100+"` in very old
 //! v1.1 objects.
 
-use std::borrow::Cow;
 use std::fmt;
 
+use dipl_ingest::values::whole_number;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 /// A platform id, kept as the decimal string X shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Id<'a>(pub Cow<'a, str>);
-
-impl Id<'_> {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Id<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct IdVisitor;
-        impl<'de> Visitor<'de> for IdVisitor {
-            type Value = Id<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an id (string or integer)")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Id(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Id(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Id(Cow::Owned(v)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(Id(Cow::Owned(v.to_string())))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(Id(Cow::Owned(v.to_string())))
-            }
-        }
-        deserializer.deserialize_any(IdVisitor)
-    }
-}
+pub use dipl_ingest::values::{count, Id};
 
 /// A counter; `None` inside when the value is present but unreadable (a counter that cannot be
 /// read is missing, not zero, and does not cost the whole record).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Count(pub Option<u64>);
+
+impl From<Count> for Option<u64> {
+    fn from(c: Count) -> Option<u64> {
+        c.0
+    }
+}
 
 impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -66,8 +37,7 @@ impl<'de> Deserialize<'de> for Count {
                 Ok(Count(u64::try_from(v).ok()))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-                let ok = v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v < 1e19;
-                Ok(Count(ok.then_some(v as u64)))
+                Ok(Count(whole_number(v)))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
                 // "100+" (old v1.1 retweet counts) is read as its lower bound.
@@ -82,14 +52,10 @@ impl<'de> Deserialize<'de> for Count {
     }
 }
 
-/// Flattens an optional count.
-pub fn count(c: Option<Count>) -> Option<u64> {
-    c.and_then(|c| c.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     #[derive(Deserialize)]
     struct Probe<'a> {

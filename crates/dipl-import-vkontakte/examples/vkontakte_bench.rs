@@ -13,43 +13,10 @@
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use dipl_import_vkontakte::{Comments, Wall};
-use dipl_ingest::{Diagnostic, ImportOptions, Importer, InputFile, Sink};
-use dipl_model::Record;
-
-/// Hands record batches to another thread that counts and drops them, as the import pipeline
-/// hands them to the store's thread.
-struct CountingSink {
-    tx: std::sync::mpsc::SyncSender<Vec<Record>>,
-    diagnostics: u64,
-}
-
-impl Sink for CountingSink {
-    fn records(&mut self, records: Vec<Record>) {
-        // The counting thread only stops when the sink is dropped.
-        let _ = self.tx.send(records);
-    }
-
-    fn diagnostic(&mut self, diagnostic: Diagnostic) {
-        if self.diagnostics == 0 {
-            eprintln!("first diagnostic: {diagnostic}");
-        }
-        self.diagnostics += 1;
-    }
-}
-
-fn count_posts(rx: std::sync::mpsc::Receiver<Vec<Record>>) -> u64 {
-    rx.into_iter()
-        .map(|records| {
-            records
-                .iter()
-                .filter(|r| matches!(r, Record::Post(_)))
-                .count() as u64
-        })
-        .sum()
-}
+use dipl_ingest::testing::{bench_import, BenchArgs};
+use dipl_ingest::ImportOptions;
 
 const WORDS: [&str; 16] = [
     "посольство",
@@ -216,76 +183,20 @@ fn generate(format: &str, n: u64, dir: &Path) -> std::io::Result<PathBuf> {
     Ok(path)
 }
 
-/// CPU seconds (user + system, all threads) used by this process so far, from `/proc/self/stat`
-/// (Linux; `None` elsewhere): on a shared machine, the CPU time says more than the wall clock.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (format, n, dir) = match args.as_slice() {
-        [format, n] => (format.as_str(), n, std::env::temp_dir()),
-        [format, n, dir] => (format.as_str(), n, PathBuf::from(dir)),
-        _ => {
-            eprintln!("usage: bench <vkontakte.wall|vkontakte.comments> <n> [dir]");
-            std::process::exit(2);
-        }
-    };
-    let Ok(n) = n.parse::<u64>() else {
-        eprintln!("<n> must be a number");
-        std::process::exit(2);
-    };
-    let importer: &dyn Importer = match format {
-        "vkontakte.wall" => &Wall,
-        "vkontakte.comments" => &Comments,
-        _ => {
-            eprintln!("unknown format `{format}` (vkontakte.wall or vkontakte.comments)");
-            std::process::exit(2);
-        }
-    };
-    let path = match generate(format, n, &dir) {
+    let args = BenchArgs::from_env(&[&Wall, &Comments]);
+    let dir = args.dir_or_temp();
+    let path = match generate(args.format, args.n, &dir) {
         Ok(path) => path,
         Err(e) => {
             eprintln!("cannot write the synthetic file in {}: {e}", dir.display());
             std::process::exit(1);
         }
     };
-    let input = InputFile::from_path(&path);
-    let (tx, rx) = std::sync::mpsc::sync_channel(4);
-    let counter = std::thread::spawn(move || count_posts(rx));
-    let mut sink = CountingSink { tx, diagnostics: 0 };
-    let cpu_before = cpu_seconds();
-    let started = Instant::now();
-    let result = input
-        .open()
-        .and_then(|mut reader| importer.import(&mut reader, &ImportOptions::default(), &mut sink));
-    let diagnostics = sink.diagnostics;
-    drop(sink);
-    let posts = counter.join().unwrap_or(0);
-    let seconds = started.elapsed().as_secs_f64();
-    if let (Some(before), Some(after)) = (cpu_before, cpu_seconds()) {
-        eprintln!(
-            "cpu_seconds={:.2} (user + system, all threads)",
-            after - before
-        );
-    }
-    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+    let result = bench_import(args.importer, &ImportOptions::default(), args.format, &path);
     let _ = std::fs::remove_file(&path);
     if let Err(e) = result {
         eprintln!("import failed: {e}");
         std::process::exit(1);
     }
-    if diagnostics > 0 {
-        eprintln!("{diagnostics} diagnostics");
-    }
-    println!(
-        "bench {format} posts={} bytes={bytes} seconds={seconds:.3} posts_per_s={:.0} mb_per_s={:.1}",
-        posts,
-        posts as f64 / seconds,
-        bytes as f64 / 1e6 / seconds
-    );
 }

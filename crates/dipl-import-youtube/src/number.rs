@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use dipl_ingest::values::whole_number;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
@@ -27,8 +28,7 @@ impl<'de> Deserialize<'de> for Count {
                 Ok(Count(u64::try_from(v).ok()))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-                let ok = v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v < 1e19;
-                Ok(Count(ok.then_some(v as u64)))
+                Ok(Count(whole_number(v)))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
                 Ok(Count(parse_count(v)))
@@ -51,8 +51,7 @@ pub fn parse_count(s: &str) -> Option<u64> {
     if let Ok(n) = s.parse::<u64>() {
         return Some(n);
     }
-    let f: f64 = s.parse().ok()?;
-    (f.is_finite() && f >= 0.0 && f.fract() == 0.0 && f < 1e19).then_some(f as u64)
+    whole_number(s.parse().ok()?)
 }
 
 /// Flattens an optional count.

@@ -7,6 +7,7 @@
 //!   they are read (provenance and idempotent re-import).
 //! - [`json`]: splitting JSON Lines, JSON arrays, concatenated JSON and JS-wrapped archive files into
 //!   records without loading the file, and parsing records in parallel in file order.
+//! - [`values`]: lenient serde types for ids and counters as JSON exports write them.
 //!
 //! Importers translate; they do not decide: no clock, no store, no metrics here.
 
@@ -15,6 +16,7 @@ pub mod input;
 pub mod json;
 pub mod sniff;
 pub mod testing;
+pub mod values;
 
 use std::fmt;
 

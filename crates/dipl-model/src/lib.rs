@@ -21,4 +21,4 @@ pub use record::{
     AccountObservation, AccountRecord, Counters, Follow, MediaKind, Post, PostKind, PostRef,
     Record, Role,
 };
-pub use time::{Timestamp, Window};
+pub use time::{Timestamp, Window, ZoneSpelling};
