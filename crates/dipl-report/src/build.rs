@@ -254,7 +254,22 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
         ));
     }
 
-    let labels: Vec<String> = ordered.iter().map(|m| short_label(dataset, m)).collect();
+    // Handles repeat across platforms (an actor's X and Telegram accounts): name the platform
+    // when there is more than one.
+    let several_platforms = ordered.iter().any(|m| {
+        dataset.accounts[m.account as usize].platform
+            != dataset.accounts[ordered[0].account as usize].platform
+    });
+    let labels: Vec<String> = ordered
+        .iter()
+        .map(|m| {
+            if several_platforms {
+                account_label(dataset, m)
+            } else {
+                short_label(dataset, m)
+            }
+        })
+        .collect();
     let series =
         |f: &dyn Fn(&AccountMetrics) -> f64| -> Vec<f64> { ordered.iter().map(|m| f(m)).collect() };
 

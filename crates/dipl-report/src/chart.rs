@@ -23,9 +23,19 @@ pub struct BarChart {
     pub unit: String,
 }
 
+/// Category labels are cut to this many characters.
+const MAX_LABEL: usize = 40;
+
 impl BarChart {
     pub fn to_svg(&self) -> String {
-        let label_width = 190.0;
+        // Room for the longest label (at most 40 characters, about 7 px each at 12 px).
+        let longest = self
+            .categories
+            .iter()
+            .map(|c| c.chars().count().min(MAX_LABEL))
+            .max()
+            .unwrap_or(0);
+        let label_width = (longest as f64 * 7.0 + 12.0).max(190.0);
         let bar_area = 560.0;
         let row = 22.0;
         let top = if self.series.len() > 1 { 30.0 } else { 8.0 };
@@ -62,7 +72,7 @@ impl BarChart {
         }
         for (i, category) in self.categories.iter().enumerate() {
             let y = top + row * i as f64;
-            let label: String = category.chars().take(30).collect();
+            let label: String = category.chars().take(MAX_LABEL).collect();
             let _ = writeln!(
                 svg,
                 "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
