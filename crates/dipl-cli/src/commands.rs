@@ -522,6 +522,7 @@ fn load_scope(
         with_hashtags,
         with_mentions,
         subjects_only: true,
+        with_follows: false,
     })?;
     Ok((dataset, params))
 }

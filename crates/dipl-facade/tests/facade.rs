@@ -156,6 +156,7 @@ fn world_leader_timelines_match_independent_counts() {
     let subjects_only = workspace
         .dataset(&Scope {
             subjects_only: true,
+            with_follows: false,
             ..Scope::all()
         })
         .unwrap();

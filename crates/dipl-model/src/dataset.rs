@@ -66,6 +66,14 @@ pub struct FollowerObs {
     pub followers: u64,
 }
 
+/// A follow edge as observed: `follower` follows `followed` (both indexes into `accounts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FollowRow {
+    pub follower: AccountIdx,
+    pub followed: AccountIdx,
+    pub observed_at: Timestamp,
+}
+
 /// An account's following and status (post) counters at a time, where the platform gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProfileObs {
@@ -85,6 +93,9 @@ pub struct Dataset {
     pub follower_obs: Vec<FollowerObs>,
     /// Sorted by `(account, observed_at)`.
     pub profile_obs: Vec<ProfileObs>,
+    /// Follow edges (only when the scope asks for them), sorted by
+    /// `(follower, followed, observed_at)`; every observation of an edge is kept.
+    pub follows: Vec<FollowRow>,
     /// Interned case-folded hashtags and handles.
     pub symbols: Vec<String>,
     pub post_hashtags: Vec<u32>,

@@ -14,7 +14,7 @@ mod time;
 
 pub use actor::{country_name, is_known_country, Actor, ActorKind};
 pub use countries::COUNTRIES;
-pub use dataset::{AccountIdx, AccountInfo, Dataset, FollowerObs, PostRow, ProfileObs};
+pub use dataset::{AccountIdx, AccountInfo, Dataset, FollowRow, FollowerObs, PostRow, ProfileObs};
 pub use platform::Platform;
 pub use ratio::Ratio;
 pub use record::{

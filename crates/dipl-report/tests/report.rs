@@ -88,6 +88,7 @@ fn dataset() -> Dataset {
             followers: 1000,
         }],
         profile_obs: vec![],
+        follows: vec![],
         symbols: vec!["astana".into()],
         post_hashtags: vec![0, 0, 0],
         post_mentions: vec![],

@@ -278,6 +278,7 @@ fn load(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
             with_hashtags: with_symbols,
             with_mentions: with_symbols,
             subjects_only: false,
+            with_follows: false,
         };
         let started = Instant::now();
         let dataset = store.load_dataset(&scope)?;

@@ -15,8 +15,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use dipl_model::{
-    AccountInfo, Actor, ActorKind, Dataset, FollowerObs, Platform, PostKind, PostRow, ProfileObs,
-    Timestamp, Window,
+    AccountInfo, Actor, ActorKind, Dataset, FollowRow, FollowerObs, Platform, PostKind, PostRow,
+    ProfileObs, Timestamp, Window,
 };
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension};
@@ -41,6 +41,9 @@ pub struct Scope {
     /// metrics read); the accounts their posts answer, repost or quote are still loaded. Halves
     /// the memory of a timeline harvest, whose referenced posts are audience posts.
     pub subjects_only: bool,
+    /// Fill `follows` with the follow edges of the scope's platforms (whatever their
+    /// observation time; both ends are loaded as accounts).
+    pub with_follows: bool,
 }
 
 impl Scope {
@@ -52,6 +55,7 @@ impl Scope {
             with_hashtags: true,
             with_mentions: true,
             subjects_only: false,
+            with_follows: true,
         }
     }
 }
@@ -133,6 +137,11 @@ fn load(conn: &Connection, key: &[u8; 32], scope: &Scope) -> Result<Dataset> {
     let subjects = scope.subjects_only.then(|| wanted.clone());
     let mut scan = PostScan::default();
     scan.read(conn, scope, subjects.as_deref(), &mut wanted)?;
+    let follow_rows = if scope.with_follows {
+        read_follows(conn, &in_scope, &mut wanted)?
+    } else {
+        Vec::new()
+    };
 
     // Accounts, sorted, and the row id → index map.
     let mut accounts: Vec<(AccountInfo, i64)> = Vec::new();
@@ -177,6 +186,19 @@ fn load(conn: &Connection, key: &[u8; 32], scope: &Scope) -> Result<Dataset> {
     let (posts, post_hashtags, post_mentions) = scan.finish(conn, &index_of, &symbols)?;
     let follower_obs = load_follower_obs(conn, &index_of)?;
     let profile_obs = load_profile_obs(conn, &index_of)?;
+    let mut follows: Vec<FollowRow> = follow_rows
+        .into_iter()
+        .filter_map(|(follower, followed, observed_at)| {
+            let follower = *index_of.get(rowid_slot(follower).ok()?)?;
+            let followed = *index_of.get(rowid_slot(followed).ok()?)?;
+            (follower != NO_INDEX && followed != NO_INDEX).then_some(FollowRow {
+                follower,
+                followed,
+                observed_at: Timestamp(observed_at),
+            })
+        })
+        .collect();
+    follows.sort_unstable();
 
     Ok(Dataset {
         actors,
@@ -184,6 +206,7 @@ fn load(conn: &Connection, key: &[u8; 32], scope: &Scope) -> Result<Dataset> {
         posts,
         follower_obs,
         profile_obs,
+        follows,
         symbols: symbols.strings,
         post_hashtags,
         post_mentions,
@@ -243,6 +266,31 @@ fn load_follower_obs(conn: &Connection, index_of: &[u32]) -> Result<Vec<Follower
     }
     observations.sort_unstable_by_key(|o| (o.account, o.observed_at));
     Ok(observations)
+}
+
+/// The follow rows of the scope's platforms as (follower, followed, observed_at) row ids, marking
+/// both ends as wanted.
+fn read_follows(
+    conn: &Connection,
+    in_scope: &dyn Fn(Platform) -> bool,
+    wanted: &mut [bool],
+) -> Result<Vec<(i64, i64, i64)>> {
+    let mut stmt = conn.prepare("SELECT platform, follower, followed, observed_at FROM follow")?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        if !in_scope(parse_platform(row.get_ref(0)?.as_str()?)?) {
+            continue;
+        }
+        let (follower, followed): (i64, i64) = (row.get(1)?, row.get(2)?);
+        for rowid in [follower, followed] {
+            if let Some(flag) = wanted.get_mut(rowid_slot(rowid)?) {
+                *flag = true;
+            }
+        }
+        out.push((follower, followed, row.get(3)?));
+    }
+    Ok(out)
 }
 
 fn load_profile_obs(conn: &Connection, index_of: &[u32]) -> Result<Vec<ProfileObs>> {

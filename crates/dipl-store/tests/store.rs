@@ -747,6 +747,7 @@ fn load_dataset_filters_scope_and_orders_deterministically() {
             with_hashtags: false,
             with_mentions: false,
             subjects_only: false,
+            with_follows: false,
         })
         .unwrap();
     // Subjects stay even without posts in the window; telegram's does not.
@@ -927,6 +928,7 @@ fn subjects_only_scope_leaves_out_audience_posts() {
     let subjects = store
         .load_dataset(&Scope {
             subjects_only: true,
+            with_follows: false,
             ..Scope::all()
         })
         .unwrap();
@@ -1009,5 +1011,33 @@ fn accounts_named_by_handle_resolve_to_known_rows_or_wait_for_data() {
         [vec!["200", "NewMFA", "1"]]
     );
     assert_eq!(store.counts().unwrap().accounts, 3);
+    // Loaded with the follows: both edges, both ends as accounts (the citizen as pseudonym).
+    let ds = store.load_dataset(&Scope::all()).unwrap();
+    let edges: Vec<(String, String)> = ds
+        .follows
+        .iter()
+        .map(|f| {
+            let name = |i: u32| {
+                let a = &ds.accounts[i as usize];
+                a.handle.clone().unwrap_or_else(|| a.platform_id.clone())
+            };
+            (name(f.follower), name(f.followed))
+        })
+        .collect();
+    assert_eq!(
+        edges,
+        // In account order (platform, handle: "GermanyInKAZ" < "anon-…").
+        [
+            ("GermanyInKAZ".to_string(), "NewMFA".to_string()),
+            (citizen.clone(), "GermanyInKAZ".to_string()),
+        ]
+    );
+    let without = store
+        .load_dataset(&Scope {
+            with_follows: false,
+            ..Scope::all()
+        })
+        .unwrap();
+    assert!(without.follows.is_empty());
     assert_sound(&store);
 }
