@@ -27,7 +27,7 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-fn input_error(message: impl Into<String>) -> anyhow::Error {
+pub(crate) fn input_error(message: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(InputError(message.into()))
 }
 
@@ -57,7 +57,7 @@ fn open_workspace(dir: &Path) -> Result<Workspace> {
 
 /// Opens the workspace a reading command reads; a missing one is an input error, not a new
 /// empty workspace.
-fn existing_workspace(dir: &Path) -> Result<Workspace> {
+pub(crate) fn existing_workspace(dir: &Path) -> Result<Workspace> {
     if !dir.join(dipl_facade::STORE_FILE).exists() {
         return Err(input_error(format!(
             "no workspace in {} (import data first: `diplometrics --data {} import FILES`, or run `diplometrics demo`)",
@@ -175,6 +175,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             emit(&table, &args.output)
         }
+        Command::Network(args) => crate::network::network(&cli.data, &args),
         Command::Hashtags(args) => tags(&cli.data, &args, false),
         Command::Mentions(args) => tags(&cli.data, &args, true),
         Command::Report(args) => {
@@ -438,7 +439,7 @@ fn terminal_width() -> usize {
 }
 
 /// Writes a table where `--output`/`--format` say.
-fn emit(table: &Table, args: &FormatArgs) -> Result<()> {
+pub(crate) fn emit(table: &Table, args: &FormatArgs) -> Result<()> {
     let format: TableFormat = args.format.parse().map_err(input_error)?;
     match &args.output {
         Some(path) => {
@@ -469,7 +470,7 @@ fn parse_time(flag: &str, value: &Option<String>) -> Result<Option<Timestamp>> {
     }
 }
 
-fn parse_window(scope: &ScopeArgs) -> Result<Window> {
+pub(crate) fn parse_window(scope: &ScopeArgs) -> Result<Window> {
     Ok(Window {
         from: parse_time("from", &scope.from)?,
         to: parse_time("to", &scope.to)?,
@@ -477,7 +478,7 @@ fn parse_window(scope: &ScopeArgs) -> Result<Window> {
     })
 }
 
-fn parse_platforms(names: &[String]) -> Result<Option<Vec<Platform>>> {
+pub(crate) fn parse_platforms(names: &[String]) -> Result<Option<Vec<Platform>>> {
     if names.is_empty() {
         return Ok(None);
     }

@@ -5,6 +5,7 @@
 //! 1 usage or input error, 2 internal failure. A closed pipe (`| head`) is success.
 
 mod commands;
+mod network;
 mod progress;
 
 use std::io::Write;
@@ -79,6 +80,11 @@ enum Command {
     Hashtags(TagArgs),
     /// Accounts mentioned in own posts per account, actor or country.
     Mentions(TagArgs),
+    /// Networks of who follows, mentions, answers and reposts whom (codebook §8).
+    #[command(
+        after_help = "Examples:\n  diplometrics network follow                       # node table: degrees, mutual ties, PageRank …\n  diplometrics network follow --summary             # density, reciprocity, components, diameter, modularity\n  diplometrics network follow --best-connected --top 20\n  diplometrics network mention --by actor --from 2025-01-01 --to 2026-01-01\n  diplometrics network repost --export gexf --out reposts.gexf   # for Gephi (graphml, csv too)\n\nNodes are actor accounts (registered or subjects of an export) unless --include-audience;\nbetweenness and closeness count hops, PageRank and eigenvector use the tie weights."
+    )]
+    Network(NetworkArgs),
     /// Write the HTML and Markdown report with its tables.
     #[command(
         after_help = "Example:\n  diplometrics report --out report/ --from 2025-01-01 --to 2026-01-01"
@@ -216,6 +222,40 @@ struct TagArgs {
     /// Top N per group.
     #[arg(long, default_value_t = 10)]
     top: usize,
+    #[command(flatten)]
+    scope: ScopeArgs,
+    #[command(flatten)]
+    output: FormatArgs,
+}
+
+#[derive(Args, Debug)]
+struct NetworkArgs {
+    /// follow, mention, reply or repost.
+    graph: String,
+    /// Nodes are accounts, or actors (their accounts merged across platforms).
+    #[arg(long, default_value = "account")]
+    by: String,
+    /// Add every account met (audience too), not only actor accounts.
+    #[arg(long)]
+    include_audience: bool,
+    /// Graph-level metrics instead of the node table.
+    #[arg(long)]
+    summary: bool,
+    /// The "best connected" league table: mutual ties, then one-way ties in.
+    #[arg(long, conflicts_with = "summary")]
+    best_connected: bool,
+    /// Only the N first nodes (by PageRank, or by mutual ties with --best-connected).
+    #[arg(long)]
+    top: Option<usize>,
+    /// Also write the graph with its node metrics: gexf, graphml or csv (a folder).
+    #[arg(long, requires = "out")]
+    export: Option<String>,
+    /// Where --export writes.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Seed of the community detection's node order.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
     #[command(flatten)]
     scope: ScopeArgs,
     #[command(flatten)]

@@ -106,6 +106,66 @@ fn demo_is_reproducible_and_queryable() {
     assert!(table.status.success(), "{}", stderr(&table));
     assert!(stdout(&table).contains("kazakhstan"));
 
+    // Networks: the reply graph's summary, its best-connected table and a GraphML export.
+    let summary = run(&[
+        "--data",
+        path(&data),
+        "network",
+        "reply",
+        "--summary",
+        "--format",
+        "csv",
+    ]);
+    assert!(summary.status.success(), "{}", stderr(&summary));
+    let text = stdout(&summary);
+    assert!(text.lines().any(|l| l == "nodes,36"), "{text}");
+    assert!(
+        text.lines().any(|l| l.starts_with("reciprocity,")),
+        "{text}"
+    );
+    let best = run(&[
+        "--data",
+        path(&data),
+        "network",
+        "reply",
+        "--best-connected",
+        "--top",
+        "3",
+        "--format",
+        "csv",
+    ]);
+    assert!(best.status.success(), "{}", stderr(&best));
+    let text = stdout(&best);
+    assert_eq!(text.lines().count(), 1 + 3, "{text}");
+    assert!(
+        text.starts_with("rank,platform,account_id,handle,actor,country,mutual"),
+        "{text}"
+    );
+    let graphml = dir.join("reply.graphml");
+    let export = run(&[
+        "--data",
+        path(&data),
+        "network",
+        "reply",
+        "--export",
+        "graphml",
+        "--out",
+        path(&graphml),
+        "--top",
+        "1",
+    ]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let xml = std::fs::read_to_string(&graphml).unwrap();
+    assert!(
+        xml.contains("<graphml") && xml.contains("attr.name=\"pagerank\""),
+        "{xml}"
+    );
+    assert_eq!(
+        xml.matches("<node ").count(),
+        36,
+        "every node is exported, whatever --top"
+    );
+
     let sql = run(&[
         "--data",
         path(&data),
