@@ -82,7 +82,7 @@ enum Command {
     Mentions(TagArgs),
     /// Networks of who follows, mentions, answers and reposts whom (codebook §8).
     #[command(
-        after_help = "Examples:\n  diplometrics network follow                       # node table: degrees, mutual ties, PageRank …\n  diplometrics network follow --summary             # density, reciprocity, components, diameter, modularity\n  diplometrics network follow --best-connected --top 20\n  diplometrics network mention --by actor --from 2025-01-01 --to 2026-01-01\n  diplometrics network repost --export gexf --out reposts.gexf   # for Gephi (graphml, csv too)\n\nNodes are actor accounts (registered or subjects of an export) unless --include-audience;\nbetweenness and closeness count hops, PageRank and eigenvector use the tie weights."
+        after_help = "Examples:\n  diplometrics network follow                       # node table: degrees, mutual ties, PageRank …\n  diplometrics network follow --summary             # density, reciprocity, components, diameter, modularity\n  diplometrics network follow --best-connected --top 20\n  diplometrics network mention --by actor --from 2025-01-01 --to 2026-01-01\n  diplometrics network repost --export gexf --out reposts.gexf   # for Gephi (graphml, csv too)\n  diplometrics network follow --every quarter       # rank per quarter and mobility\n  diplometrics network mention --every month --export gexf --out mentions.gexf  # dynamic GEXF\n\nNodes are actor accounts (registered or subjects of an export) unless --include-audience;\nbetweenness and closeness count hops, PageRank and eigenvector use the tie weights."
     )]
     Network(NetworkArgs),
     /// Write the HTML and Markdown report with its tables.
@@ -256,6 +256,10 @@ struct NetworkArgs {
     /// Seed of the community detection's node order.
     #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// The graph per period (month, quarter or year): each node's PageRank rank per period and
+    /// its mobility (Manor & Segev); with --export gexf, a dynamic GEXF (ties with spells).
+    #[arg(long, conflicts_with_all = ["summary", "best_connected"])]
+    every: Option<String>,
     #[command(flatten)]
     scope: ScopeArgs,
     #[command(flatten)]

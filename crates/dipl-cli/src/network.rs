@@ -8,11 +8,13 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use dipl_metrics::{Table, Value};
 use dipl_model::Dataset;
-use dipl_network::dataset::{build, BuildOptions, BuiltGraph, GraphKind, Node};
+use dipl_network::dataset::{
+    build, periods, time_range, BuildOptions, BuiltGraph, Every, GraphKind, Node,
+};
 use dipl_network::{analyse, Analysis, Options};
 use dipl_report::graph_export::{
-    write_csv_edges, write_csv_nodes, write_gexf, write_graphml, AttrType, AttrValue, ExportEdge,
-    ExportGraph, ExportNode,
+    write_csv_edges, write_csv_nodes, write_gexf, write_gexf_dynamic, write_graphml, AttrType,
+    AttrValue, ExportEdge, ExportGraph, ExportNode, Spell, TimeFormat,
 };
 use dipl_store::Scope;
 
@@ -72,6 +74,14 @@ pub fn network(data: &Path, args: &NetworkArgs) -> Result<()> {
         },
     )
     .map_err(|e| anyhow::anyhow!("building the {} graph: {e}", kind.id()))?;
+    if let Some(every) = &args.every {
+        let every = Every::parse(every).ok_or_else(|| {
+            input_error(format!(
+                "--every `{every}`: expected month, quarter or year"
+            ))
+        })?;
+        return over_time(&dataset, kind, window, every, by_actor, args);
+    }
     let analysis = analyse(
         &built.graph,
         &Options {
@@ -310,21 +320,7 @@ fn export(
                     .map(|x| ds.actors[x as usize].kind.id()),
                 Node::Actor(x) => Some(ds.actors[x as usize].kind.id()),
             };
-            let (id, label) = match node {
-                Node::Account(a) => {
-                    let info = &ds.accounts[a as usize];
-                    (
-                        format!("{}:{}", info.platform.id(), info.platform_id),
-                        info.handle
-                            .clone()
-                            .unwrap_or_else(|| info.platform_id.clone()),
-                    )
-                }
-                Node::Actor(x) => {
-                    let actor = &ds.actors[x as usize];
-                    (actor.id.clone(), actor.name.clone())
-                }
-            };
+            let (id, label) = node_id_label(ds, node);
             let mut attributes: Vec<AttrValue> = ident.iter().map(attr).collect();
             attributes.push(kind.map_or(AttrValue::Missing, |k| AttrValue::Text(k.into())));
             attributes.extend(metric_values(&analysis.nodes[i]).iter().map(attr));
@@ -386,4 +382,170 @@ fn export(
         }
     }
     Ok(())
+}
+
+/// The graph per period: PageRank rank per period of every node with a tie in that period (n/a
+/// otherwise), and its mobility: its rank in the first period it is ranked in minus its rank in
+/// the last (positive: it rose), n/a when it is ranked in fewer than two periods.
+fn over_time(
+    ds: &Dataset,
+    kind: GraphKind,
+    window: dipl_model::Window,
+    every: Every,
+    by_actor: bool,
+    args: &NetworkArgs,
+) -> Result<()> {
+    let Some((first, last)) = time_range(ds) else {
+        return Err(input_error("no posts or follow edges in scope"));
+    };
+    let from = window.from.unwrap_or(first);
+    let to = window.to.unwrap_or(dipl_model::Timestamp(last.0 + 1));
+    let periods = periods(from, to, every);
+    let options = Options {
+        seed: args.seed,
+        ..Options::default()
+    };
+    // Per period: node → rank; and each tie's periods.
+    let mut ranks: Vec<std::collections::HashMap<Node, usize>> = Vec::new();
+    let mut ties: std::collections::BTreeMap<(Node, Node), Vec<usize>> = Default::default();
+    let mut all_nodes: std::collections::BTreeSet<Node> = Default::default();
+    for (p, period) in periods.iter().enumerate() {
+        let built = build(
+            ds,
+            kind,
+            &BuildOptions {
+                window: dipl_model::Window {
+                    from: Some(period.start),
+                    to: Some(period.end),
+                    as_of: None,
+                },
+                include_audience: args.include_audience,
+                by_actor,
+            },
+        )
+        .map_err(|e| anyhow::anyhow!("building the {} graph: {e}", kind.id()))?;
+        let pagerank = dipl_network::pagerank(&built.graph, &options)
+            .unwrap_or_else(|| vec![0.0; built.nodes.len()]);
+        // Only nodes with a tie in the period are ranked: an isolated node's PageRank is the
+        // uniform share and says nothing about its place.
+        let mut tied = vec![false; built.nodes.len()];
+        for (s, t, _) in built.graph.edges() {
+            tied[s] = true;
+            tied[t] = true;
+        }
+        let mut order: Vec<usize> = (0..built.nodes.len()).filter(|&i| tied[i]).collect();
+        order.sort_by(|&a, &b| {
+            pagerank[b]
+                .partial_cmp(&pagerank[a])
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.cmp(&b))
+        });
+        ranks.push(
+            order
+                .iter()
+                .enumerate()
+                .map(|(rank, &i)| (built.nodes[i], rank + 1))
+                .collect(),
+        );
+        all_nodes.extend(built.nodes.iter().copied());
+        for (s, t, _) in built.graph.edges() {
+            ties.entry((built.nodes[s], built.nodes[t]))
+                .or_default()
+                .push(p);
+        }
+    }
+    let nodes: Vec<Node> = all_nodes.into_iter().collect();
+    if let Some(format) = &args.export {
+        if format != "gexf" {
+            return Err(input_error(
+                "--every exports a dynamic GEXF only: use --export gexf",
+            ));
+        }
+        let out = args
+            .out
+            .as_deref()
+            .ok_or_else(|| input_error("--export needs --out PATH"))?;
+        let index: std::collections::HashMap<Node, usize> =
+            nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let graph = ExportGraph {
+            directed: true,
+            node_attributes: ["platform", "account_id", "handle", "actor", "country"]
+                .iter()
+                .map(|n| (n.to_string(), AttrType::Text))
+                .collect(),
+            edge_attributes: Vec::new(),
+            nodes: nodes
+                .iter()
+                .map(|&node| {
+                    let ident = identity(ds, node);
+                    let (id, label) = node_id_label(ds, node);
+                    ExportNode {
+                        id,
+                        label,
+                        attributes: ident.iter().map(attr).collect(),
+                    }
+                })
+                .collect(),
+            edges: ties
+                .iter()
+                .map(|((a, b), in_periods)| ExportEdge {
+                    source: index[a],
+                    target: index[b],
+                    weight: in_periods.len() as f64,
+                    attributes: Vec::new(),
+                    spells: in_periods
+                        .iter()
+                        .map(|&p| -> Spell { (periods[p].start, Some(periods[p].end)) })
+                        .collect(),
+                })
+                .collect(),
+        };
+        let file = File::create(out)
+            .map_err(|e| input_error(format!("{}: cannot create: {e}", out.display())))?;
+        let mut w = BufWriter::new(file);
+        write_gexf_dynamic(&graph, TimeFormat::Date, &mut w)?;
+        w.flush()?;
+    }
+    let mut columns: Vec<String> = ["platform", "account_id", "handle", "actor", "country"]
+        .map(str::to_string)
+        .to_vec();
+    columns.extend(periods.iter().map(|p| format!("rank_{}", p.label)));
+    columns.push("mobility".into());
+    let rows = nodes
+        .iter()
+        .map(|&node| {
+            let mut row = identity(ds, node).to_vec();
+            let per: Vec<Option<usize>> = ranks.iter().map(|r| r.get(&node).copied()).collect();
+            row.extend(
+                per.iter()
+                    .map(|r| r.map_or(Value::Null, |r| Value::from(r as u64))),
+            );
+            let present: Vec<usize> = per.iter().flatten().copied().collect();
+            row.push(match (present.first(), present.last()) {
+                (Some(&a), Some(&b)) if present.len() > 1 => Value::Int(a as i64 - b as i64),
+                _ => Value::Null,
+            });
+            row
+        })
+        .collect();
+    emit(&Table { columns, rows }, &args.output)
+}
+
+/// A node's stable id (`platform:platform_id`, or the actor id) and label.
+fn node_id_label(ds: &Dataset, node: Node) -> (String, String) {
+    match node {
+        Node::Account(a) => {
+            let info = &ds.accounts[a as usize];
+            (
+                format!("{}:{}", info.platform.id(), info.platform_id),
+                info.handle
+                    .clone()
+                    .unwrap_or_else(|| info.platform_id.clone()),
+            )
+        }
+        Node::Actor(x) => {
+            let actor = &ds.actors[x as usize];
+            (actor.id.clone(), actor.name.clone())
+        }
+    }
 }

@@ -166,6 +166,35 @@ fn demo_is_reproducible_and_queryable() {
         "every node is exported, whatever --top"
     );
 
+    // Over time: a rank column per quarter and the mobility; a dynamic GEXF with spells.
+    let gexf = dir.join("reply.gexf");
+    let every = run(&[
+        "--data",
+        path(&data),
+        "network",
+        "reply",
+        "--every",
+        "quarter",
+        "--format",
+        "csv",
+        "--export",
+        "gexf",
+        "--out",
+        path(&gexf),
+    ]);
+    assert!(every.status.success(), "{}", stderr(&every));
+    let text = stdout(&every);
+    let header = text.lines().next().unwrap_or("");
+    assert!(
+        header.contains("rank_2025-Q1,rank_2025-Q2") && header.ends_with(",mobility"),
+        "{header}"
+    );
+    let xml = std::fs::read_to_string(&gexf).unwrap();
+    assert!(
+        xml.contains("mode=\"dynamic\"") && xml.contains("<spell "),
+        "{xml}"
+    );
+
     let sql = run(&[
         "--data",
         path(&data),

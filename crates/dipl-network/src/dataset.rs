@@ -185,11 +185,89 @@ fn posts_in(ds: &Dataset, window: Window) -> impl Iterator<Item = &dipl_model::P
         .filter(move |p| window.contains(p.created_at))
 }
 
-/// The window's end, or the latest time in the data (for "follow edges observed by").
-pub fn latest_time(ds: &Dataset) -> Option<Timestamp> {
+/// Calendar periods for graphs over time (`--every`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Every {
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Every {
+    pub fn parse(s: &str) -> Option<Every> {
+        match s {
+            "month" => Some(Every::Month),
+            "quarter" => Some(Every::Quarter),
+            "year" => Some(Every::Year),
+            _ => None,
+        }
+    }
+
+    fn months(self) -> u32 {
+        match self {
+            Every::Month => 1,
+            Every::Quarter => 3,
+            Every::Year => 12,
+        }
+    }
+}
+
+/// A period `[start, end)` and its label (`2025-03`, `2025-Q1`, `2025`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub label: String,
+    pub start: Timestamp,
+    pub end: Timestamp,
+}
+
+/// The UTC calendar periods that cover `[from, to)`, from the one holding `from` to the one
+/// holding the last second before `to`; empty when `to <= from`. At most 1,200 periods.
+pub fn periods(from: Timestamp, to: Timestamp, every: Every) -> Vec<Period> {
+    let mut out = Vec::new();
+    let Some(start) = from.to_datetime() else {
+        return out;
+    };
+    use chrono::Datelike;
+    let step = every.months();
+    // The first month of the period holding `from` (months 0-based).
+    let month0 = (start.month0() / step) * step;
+    let (mut year, mut month) = (start.year(), month0);
+    while out.len() < 1200 {
+        let Some(begin) = Timestamp::from_ymd_hms(year, month + 1, 1, 0, 0, 0) else {
+            break;
+        };
+        if begin >= to {
+            break;
+        }
+        let (next_year, next_month) = if month + step >= 12 {
+            (year + 1, month + step - 12)
+        } else {
+            (year, month + step)
+        };
+        let Some(end) = Timestamp::from_ymd_hms(next_year, next_month + 1, 1, 0, 0, 0) else {
+            break;
+        };
+        let label = match every {
+            Every::Month => format!("{year:04}-{:02}", month + 1),
+            Every::Quarter => format!("{year:04}-Q{}", month / 3 + 1),
+            Every::Year => format!("{year:04}"),
+        };
+        out.push(Period {
+            label,
+            start: begin,
+            end,
+        });
+        (year, month) = (next_year, next_month);
+    }
+    out
+}
+
+/// The earliest and latest times of the data (posts and follow observations).
+pub fn time_range(ds: &Dataset) -> Option<(Timestamp, Timestamp)> {
     let posts = ds.posts.iter().map(|p| p.created_at);
     let follows = ds.follows.iter().map(|f| f.observed_at);
-    posts.chain(follows).max()
+    let times: Vec<Timestamp> = posts.chain(follows).collect();
+    Some((*times.iter().min()?, *times.iter().max()?))
 }
 
 #[cfg(test)]
@@ -339,6 +417,24 @@ mod tests {
         // Follow edges observed before the window's end, each once.
         let follow = build(&ds, GraphKind::Follow, &opts(false, false)).unwrap();
         assert_eq!(edges(&follow), [(A(0), A(2), 1.0), (A(2), A(0), 1.0)]);
+    }
+
+    #[test]
+    fn calendar_periods() {
+        let t = |y, m, d| Timestamp::from_ymd_hms(y, m, d, 0, 0, 0).unwrap();
+        let labels = |ps: Vec<Period>| ps.into_iter().map(|p| p.label).collect::<Vec<_>>();
+        assert_eq!(
+            labels(periods(t(2024, 11, 15), t(2025, 2, 1), Every::Month)),
+            ["2024-11", "2024-12", "2025-01"]
+        );
+        let q = periods(t(2024, 11, 15), t(2025, 4, 2), Every::Quarter);
+        assert_eq!(labels(q.clone()), ["2024-Q4", "2025-Q1", "2025-Q2"]);
+        assert_eq!((q[1].start, q[1].end), (t(2025, 1, 1), t(2025, 4, 1)));
+        assert_eq!(
+            labels(periods(t(2023, 6, 1), t(2025, 1, 1), Every::Year)),
+            ["2023", "2024"]
+        );
+        assert!(periods(t(2025, 1, 1), t(2025, 1, 1), Every::Month).is_empty());
     }
 
     #[test]
