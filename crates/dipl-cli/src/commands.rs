@@ -500,7 +500,14 @@ fn load(
 ) -> Result<(dipl_model::Dataset, Params)> {
     let window = parse_window(scope)?;
     let platforms = parse_platforms(&scope.platform)?;
-    load_scope(workspace, window, platforms, with_hashtags, with_mentions)
+    load_scope(
+        workspace,
+        window,
+        platforms,
+        with_hashtags,
+        with_mentions,
+        false,
+    )
 }
 
 /// Validates a window and loads its dataset (posts of subject and registered accounts only, all
@@ -511,6 +518,7 @@ fn load_scope(
     platforms: Option<Vec<Platform>>,
     with_hashtags: bool,
     with_mentions: bool,
+    with_follows: bool,
 ) -> Result<(dipl_model::Dataset, Params)> {
     let params = Params {
         window,
@@ -523,7 +531,7 @@ fn load_scope(
         with_hashtags,
         with_mentions,
         subjects_only: true,
-        with_follows: false,
+        with_follows,
     })?;
     Ok((dataset, params))
 }
@@ -573,7 +581,8 @@ fn write_report(
     title: Option<String>,
     out: &Path,
 ) -> Result<(PathBuf, Vec<String>)> {
-    let (dataset, params) = load_scope(workspace, window, platforms, true, true)?;
+    // The report's network section draws the follow graph when there are follow edges.
+    let (dataset, params) = load_scope(workspace, window, platforms, true, true, true)?;
     let built = dipl_report::build::build_report(&dataset, &params, title.as_deref());
     std::fs::create_dir_all(out.join("tables"))
         .with_context(|| format!("{}: cannot create the report folder", out.display()))?;

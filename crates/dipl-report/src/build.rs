@@ -1,6 +1,8 @@
 //! Builds the report from a dataset: an opening summary in plain words, then activity,
 //! engagement, conversation, actors, countries, hashtags and mentions, each a table (and a chart
-//! where a picture reads faster), closing with the definitions of every figure shown.
+//! where a picture reads faster), then the network of the actor accounts (the follow graph, or
+//! the reply graph when the data has no follow edges), closing with the definitions of every
+//! figure shown.
 //!
 //! Every sentence is computed from the same metric values the tables show; nothing is rounded
 //! before it is compared.
@@ -13,9 +15,12 @@ use dipl_metrics::{
     Params, Status, Table, Value,
 };
 use dipl_model::Dataset;
+use dipl_network::dataset::{build, BuildOptions, BuiltGraph, GraphKind, Node};
+use dipl_network::{analyse, Analysis, Graph, Options};
 
 use crate::chart::BarChart;
 use crate::document::{Block, Report, Section};
+use crate::network_chart::{NetworkChart, NetworkNode};
 
 /// A report and the full tables written beside it (`name` → table, e.g. `accounts`).
 pub struct BuiltReport {
@@ -483,6 +488,7 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
                 conversation,
                 actors_section,
                 tags_section,
+                network_section(dataset, params),
             ],
             notes,
         },
@@ -495,4 +501,268 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
             ("mentions_by_account".into(), mentions_by_account),
         ],
     }
+}
+
+/// Rows of the best-connected table in the report.
+const BEST_CONNECTED_ROWS: usize = 15;
+
+/// The graph restricted to the nodes on the platforms in scope (node order kept).
+fn in_scope(dataset: &Dataset, params: &Params, built: BuiltGraph) -> BuiltGraph {
+    let keep = |node: &Node| match node {
+        Node::Account(a) => dataset
+            .accounts
+            .get(*a as usize)
+            .is_some_and(|info| params.includes(info.platform)),
+        Node::Actor(_) => true,
+    };
+    if built.nodes.iter().all(keep) {
+        return built;
+    }
+    let mut index = vec![usize::MAX; built.nodes.len()];
+    let mut nodes = Vec::new();
+    for (i, node) in built.nodes.iter().enumerate() {
+        if keep(node) {
+            index[i] = nodes.len();
+            nodes.push(*node);
+        }
+    }
+    let edges: Vec<(usize, usize, f64)> = built
+        .graph
+        .edges()
+        .filter(|&(a, b, _)| index[a] != usize::MAX && index[b] != usize::MAX)
+        .map(|(a, b, w)| (index[a], index[b], w))
+        .collect();
+    match Graph::from_edges(nodes.len(), edges) {
+        Ok(graph) => BuiltGraph {
+            kind: built.kind,
+            graph,
+            nodes,
+        },
+        // Fewer nodes than before: cannot fail; keep the unfiltered graph if it did.
+        Err(_) => built,
+    }
+}
+
+/// `platform, handle, actor, country` of a node (`@handle`, or the platform id without one).
+fn node_identity(dataset: &Dataset, node: Node) -> [Value; 4] {
+    match node {
+        Node::Account(a) => {
+            let Some(info) = dataset.accounts.get(a as usize) else {
+                return [Value::Null, Value::Null, Value::Null, Value::Null];
+            };
+            let actor = info.actor.and_then(|i| dataset.actors.get(i as usize));
+            [
+                Value::from(info.platform.id()),
+                Value::Text(
+                    info.handle
+                        .as_ref()
+                        .map_or_else(|| info.platform_id.clone(), |h| format!("@{h}")),
+                ),
+                Value::from(actor.map(|a| a.id.as_str())),
+                Value::from(actor.map(|a| a.country.as_str())),
+            ]
+        }
+        Node::Actor(i) => {
+            let actor = dataset.actors.get(i as usize);
+            [
+                Value::Null,
+                Value::Null,
+                Value::from(actor.map(|a| a.id.as_str())),
+                Value::from(actor.map(|a| a.country.as_str())),
+            ]
+        }
+    }
+}
+
+/// A short name of a node for sentences and the drawing.
+fn node_label(dataset: &Dataset, node: Node) -> String {
+    match node_identity(dataset, node) {
+        [_, Value::Text(handle), ..] => handle,
+        [_, _, Value::Text(actor), _] => actor,
+        _ => "?".into(),
+    }
+}
+
+/// Nodes by mutual ties, then one-way ties in (highest first; ties by node order), as the
+/// best-connected table of `diplometrics network --best-connected`.
+fn best_connected_order(analysis: &Analysis) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..analysis.nodes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ma, mb) = (&analysis.nodes[a], &analysis.nodes[b]);
+        (mb.mutual, mb.one_way_in)
+            .cmp(&(ma.mutual, ma.one_way_in))
+            .then(a.cmp(&b))
+    });
+    order
+}
+
+fn best_connected_table(dataset: &Dataset, built: &BuiltGraph, analysis: &Analysis) -> Table {
+    let columns = [
+        "rank",
+        "platform",
+        "handle",
+        "actor",
+        "country",
+        "mutual",
+        "one_way_in",
+        "one_way_out",
+    ]
+    .map(str::to_string)
+    .to_vec();
+    let rows = best_connected_order(analysis)
+        .into_iter()
+        .take(BEST_CONNECTED_ROWS)
+        .enumerate()
+        .map(|(rank, i)| {
+            let m = &analysis.nodes[i];
+            let mut row = vec![Value::from(rank as u64 + 1)];
+            row.extend(node_identity(dataset, built.nodes[i]));
+            row.extend([
+                Value::from(u64::from(m.mutual)),
+                Value::from(u64::from(m.one_way_in)),
+                Value::from(u64::from(m.one_way_out)),
+            ]);
+            row
+        })
+        .collect();
+    Table { columns, rows }
+}
+
+/// The "Networks" section: the follow graph of the actor accounts when the data has follow
+/// edges, else their reply graph; a paragraph of its figures, the drawing and the
+/// best-connected table. Without ties, one sentence.
+fn network_section(dataset: &Dataset, params: &Params) -> Section {
+    let kind = if dataset.follows.is_empty() {
+        GraphKind::Reply
+    } else {
+        GraphKind::Follow
+    };
+    let what = match kind {
+        GraphKind::Follow => "follow graph (A → B: account A follows account B)",
+        _ => "reply graph (A → B: account A replied to a post of account B in the window; the data has no follow edges)",
+    };
+    let section = |blocks| Section {
+        id: "networks".into(),
+        title: "Networks".into(),
+        blocks,
+    };
+    let options = BuildOptions {
+        window: params.window,
+        include_audience: false,
+        by_actor: false,
+    };
+    let built = match build(dataset, kind, &options) {
+        Ok(built) => in_scope(dataset, params, built),
+        Err(e) => {
+            return section(vec![Block::Paragraph(format!(
+                "The {} of the actor accounts could not be built: {e}.",
+                kind.id()
+            ))])
+        }
+    };
+    let n = built.graph.node_count();
+    let m = built.graph.edge_count();
+    if m == 0 {
+        return section(vec![Block::Paragraph(format!(
+            "There are no ties between the {} in the {what}.",
+            plural(n, "actor account")
+        ))]);
+    }
+    let analysis = analyse(&built.graph, &Options::default());
+    let g = &analysis.graph;
+
+    let mut text = format!(
+        "The {what} links {} by {} (density {:.1} %).",
+        plural(n, "actor account"),
+        plural(m, "directed tie"),
+        g.density * 100.0
+    );
+    if let Some(r) = g.reciprocity {
+        text.push_str(&format!(
+            " {} of the ties are returned (reciprocity).",
+            percent(r)
+        ));
+    }
+    let isolated = analysis
+        .nodes
+        .iter()
+        .filter(|v| v.in_degree == 0 && v.out_degree == 0)
+        .count();
+    if isolated > 0 {
+        text.push_str(&format!(
+            " {} no tie at all.",
+            if isolated == 1 {
+                "1 account has".to_string()
+            } else {
+                format!("{isolated} accounts have")
+            }
+        ));
+    }
+    let mut sizes = vec![0usize; g.communities];
+    for v in &analysis.nodes {
+        if let Some(s) = sizes.get_mut(v.community) {
+            *s += 1;
+        }
+    }
+    // Communities of one node are isolated accounts or loose ends, not groups.
+    let groups = sizes.iter().filter(|&&s| s > 1).count();
+    match (groups, sizes.first()) {
+        (0, _) | (_, None) => {
+            text.push_str(" The Louvain method finds no group of accounts tied more to each other than to the rest.")
+        }
+        (groups, Some(largest)) => text.push_str(&format!(
+            " The Louvain method finds {} of two or more accounts{}; {} {} accounts.",
+            plural(groups, "community"),
+            g.modularity
+                .map_or(String::new(), |q| format!(" (modularity {q:.2})")),
+            if groups == 1 { "it has" } else { "the largest has" },
+            largest
+        )),
+    }
+    let order = best_connected_order(&analysis);
+    if let Some(&best) = order.first() {
+        let v = &analysis.nodes[best];
+        if v.mutual > 0 {
+            text.push_str(&format!(
+                " The best connected is {} with {} ({} one-way in, {} one-way out).",
+                node_label(dataset, built.nodes[best]),
+                plural(v.mutual as usize, "mutual tie"),
+                v.one_way_in,
+                v.one_way_out
+            ));
+        } else {
+            text.push_str(&format!(
+                " No tie is returned; the account with the most ties in is {} ({}).",
+                node_label(dataset, built.nodes[best]),
+                v.one_way_in
+            ));
+        }
+    }
+
+    let nodes = analysis
+        .nodes
+        .iter()
+        .zip(&built.nodes)
+        .map(|(v, &node)| NetworkNode {
+            label: node_label(dataset, node),
+            score: v.pagerank.unwrap_or(v.in_degree as f64),
+            community: v.community,
+        })
+        .collect();
+    let chart = NetworkChart::new(
+        format!("The {} graph of the actor accounts", kind.id()),
+        nodes,
+        built.graph.edges(),
+    );
+    section(vec![
+        Block::Paragraph(text),
+        Block::Network(chart),
+        Block::Table {
+            caption: format!(
+                "Best connected in the {} graph: mutual ties, then one-way ties in (top {BEST_CONNECTED_ROWS})",
+                kind.id()
+            ),
+            table: best_connected_table(dataset, &built, &analysis),
+        },
+    ])
 }

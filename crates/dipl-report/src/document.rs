@@ -1,12 +1,13 @@
 //! The presentation model of a report (sections of paragraphs, tables and charts) and its two
 //! renderings: one self-contained HTML page (inline CSS and SVG, no script, works offline) and
-//! Markdown (tables as pipe tables, charts as their data).
+//! Markdown (tables as pipe tables, charts as their data, network drawings as a sentence).
 
 use std::fmt::Write as _;
 
 use dipl_metrics::Table;
 
 use crate::chart::BarChart;
+use crate::network_chart::NetworkChart;
 use crate::table::{display_value, to_markdown};
 
 #[derive(Debug, Clone)]
@@ -31,8 +32,13 @@ pub struct Section {
 #[derive(Debug, Clone)]
 pub enum Block {
     Paragraph(String),
-    Table { caption: String, table: Table },
+    Table {
+        caption: String,
+        table: Table,
+    },
     Chart(BarChart),
+    /// A drawing of a graph: inline SVG in HTML, a sentence in Markdown.
+    Network(NetworkChart),
 }
 
 pub fn escape_html(s: &str) -> String {
@@ -113,6 +119,14 @@ pub fn to_html(report: &Report) -> String {
                         chart.to_svg()
                     );
                 }
+                Block::Network(chart) => {
+                    let _ = writeln!(
+                        out,
+                        "<figure>\n<figcaption>{}</figcaption>\n{}</figure>",
+                        escape_html(&chart.caption()),
+                        chart.to_svg()
+                    );
+                }
             }
         }
         let _ = writeln!(out, "</section>");
@@ -180,6 +194,14 @@ pub fn to_markdown_report(report: &Report) -> String {
                 Block::Chart(chart) => {
                     let _ = writeln!(out, "**{}** (chart data)\n", chart.title);
                     let _ = writeln!(out, "{}", to_markdown(&chart.to_table()));
+                }
+                Block::Network(chart) => {
+                    let _ = writeln!(
+                        out,
+                        "**{}** (figure in the HTML report)\n\n{}\n",
+                        chart.caption(),
+                        chart.describe()
+                    );
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! - [`table`]: text, CSV, JSON and Markdown renderings of a metric [`dipl_metrics::Table`].
 //! - [`document`]: the report's presentation model and its HTML and Markdown renderings.
 //! - [`chart`]: bar charts as inline SVG.
+//! - [`network_chart`]: laid-out drawings of graphs (force-directed) as inline SVG.
 //! - [`graph_export`]: graphs as GEXF (static and dynamic), GraphML and Gephi's CSV tables.
 //! - [`build`]: the report of a dataset, from the metrics.
 
@@ -10,4 +11,5 @@ pub mod build;
 pub mod chart;
 pub mod document;
 pub mod graph_export;
+pub mod network_chart;
 pub mod table;
