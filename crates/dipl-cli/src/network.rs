@@ -74,6 +74,27 @@ pub fn network(data: &Path, args: &NetworkArgs) -> Result<()> {
         },
     )
     .map_err(|e| anyhow::anyhow!("building the {} graph: {e}", kind.id()))?;
+    if !args.include_audience && built.graph.edge_count() == 0 {
+        // Ties among other accounts only (an edge list of accounts nobody registered): say how
+        // to see them rather than print an empty graph silently.
+        let all = build(
+            &dataset,
+            kind,
+            &BuildOptions {
+                window,
+                include_audience: true,
+                by_actor,
+            },
+        );
+        if all.is_ok_and(|g| g.graph.edge_count() > 0) {
+            eprintln!(
+                "note: the {} graph has no ties between actor accounts (registered, or subjects of an export); \
+                 its ties are among other accounts: register them (`diplometrics actors import`) or add --include-audience \
+                 (and import with --keep-audience-identities to see their real ids)",
+                kind.id()
+            );
+        }
+    }
     if let Some(every) = &args.every {
         let every = Every::parse(every).ok_or_else(|| {
             input_error(format!(

@@ -181,8 +181,9 @@ fn degrees(g: &Graph, v: usize) -> (u32, u32, f64, f64, u32) {
     (
         ins.len() as u32,
         outs.len() as u32,
-        inw.iter().sum(),
-        outw.iter().sum(),
+        // Folded from +0.0: an empty `sum()` of f64 is -0.0, which tables would print as "-0".
+        inw.iter().fold(0.0, |a, b| a + b),
+        outw.iter().fold(0.0, |a, b| a + b),
         mutual,
     )
 }
