@@ -184,11 +184,12 @@ fn metric_values(m: &dipl_network::NodeMetrics) -> [Value; 12] {
 }
 
 /// Node indexes by PageRank (highest first; ties by node order), cut to `top`.
-fn ranked(analysis: &Analysis, top: Option<usize>, key: impl Fn(usize) -> Vec<f64>) -> Vec<usize> {
+fn by_pagerank(analysis: &Analysis, top: Option<usize>) -> Vec<usize> {
+    let key = |i: usize| analysis.nodes[i].pagerank.unwrap_or(0.0);
     let mut order: Vec<usize> = (0..analysis.nodes.len()).collect();
     order.sort_by(|&a, &b| {
-        let (ka, kb) = (key(a), key(b));
-        kb.partial_cmp(&ka)
+        key(b)
+            .partial_cmp(&key(a))
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.cmp(&b))
     });
@@ -206,9 +207,7 @@ fn node_table(ds: &Dataset, built: &BuiltGraph, analysis: &Analysis, top: Option
     let order: Vec<usize> = match top {
         // The whole table in node order (platform, handle …); --top ranks by PageRank.
         None => (0..built.nodes.len()).collect(),
-        Some(_) => ranked(analysis, top, |i| {
-            vec![analysis.nodes[i].pagerank.unwrap_or(0.0)]
-        }),
+        Some(_) => by_pagerank(analysis, top),
     };
     let rows = order
         .into_iter()
@@ -244,10 +243,10 @@ fn best_connected(
         ]
         .map(str::to_string),
     );
-    let order = ranked(analysis, top, |i| {
-        let m = &analysis.nodes[i];
-        vec![m.mutual as f64, m.one_way_in as f64]
-    });
+    let mut order = dipl_network::best_connected_order(&analysis.nodes);
+    if let Some(top) = top {
+        order.truncate(top);
+    }
     let rows = order
         .into_iter()
         .enumerate()

@@ -230,6 +230,19 @@ pub fn communities(g: &Graph, opts: &Options) -> Vec<usize> {
     louvain::louvain(g, opts.resolution, opts.louvain_threshold, opts.seed)
 }
 
+/// Node indexes in "best connected" order (Twiplomacy): most mutual ties first, then most
+/// one-way ties in, then node order.
+pub fn best_connected_order(nodes: &[NodeMetrics]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ma, mb) = (&nodes[a], &nodes[b]);
+        (mb.mutual, mb.one_way_in)
+            .cmp(&(ma.mutual, ma.one_way_in))
+            .then(a.cmp(&b))
+    });
+    order
+}
+
 /// Closeness only (incoming distances, Wasserman–Faust), NetworkX `closeness_centrality`.
 pub fn closeness(g: &Graph) -> Vec<f64> {
     let stats = paths::all_pairs(g, false);

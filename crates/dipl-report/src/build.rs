@@ -583,19 +583,6 @@ fn node_label(dataset: &Dataset, node: Node) -> String {
     }
 }
 
-/// Nodes by mutual ties, then one-way ties in (highest first; ties by node order), as the
-/// best-connected table of `diplometrics network --best-connected`.
-fn best_connected_order(analysis: &Analysis) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..analysis.nodes.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ma, mb) = (&analysis.nodes[a], &analysis.nodes[b]);
-        (mb.mutual, mb.one_way_in)
-            .cmp(&(ma.mutual, ma.one_way_in))
-            .then(a.cmp(&b))
-    });
-    order
-}
-
 fn best_connected_table(dataset: &Dataset, built: &BuiltGraph, analysis: &Analysis) -> Table {
     let columns = [
         "rank",
@@ -609,7 +596,7 @@ fn best_connected_table(dataset: &Dataset, built: &BuiltGraph, analysis: &Analys
     ]
     .map(str::to_string)
     .to_vec();
-    let rows = best_connected_order(analysis)
+    let rows = dipl_network::best_connected_order(&analysis.nodes)
         .into_iter()
         .take(BEST_CONNECTED_ROWS)
         .enumerate()
@@ -719,7 +706,7 @@ fn network_section(dataset: &Dataset, params: &Params) -> Section {
             largest
         )),
     }
-    let order = best_connected_order(&analysis);
+    let order = dipl_network::best_connected_order(&analysis.nodes);
     if let Some(&best) = order.first() {
         let v = &analysis.nodes[best];
         if v.mutual > 0 {
