@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use dipl_import_bluesky::car::write;
 use dipl_import_bluesky::{importers, Car, Xrpc};
 use dipl_ingest::testing::{must_not_panic, render, snapshot};
-use dipl_ingest::{detect, ImportError, ImportOptions, Importer, InputFile, InputReader, VecSink};
+use dipl_ingest::{detect, ImportError, ImportOptions, Importer, InputFile, VecSink};
 use dipl_model::{PostKind, Record, Role};
 use ipld_core::cid::Cid;
 use ipld_core::ipld::Ipld;
@@ -44,27 +44,17 @@ fn import_bytes(
     bytes: &[u8],
     skip_bad: bool,
 ) -> Result<VecSink, ImportError> {
-    let mut reader = InputReader::from_reader(name, std::io::Cursor::new(bytes.to_vec()));
-    let mut sink = VecSink::default();
-    importer.import(
-        &mut reader,
-        &ImportOptions {
-            skip_bad,
-            ..Default::default()
-        },
-        &mut sink,
-    )?;
-    Ok(sink)
+    let options = ImportOptions {
+        skip_bad,
+        ..Default::default()
+    };
+    dipl_ingest::testing::import_bytes(importer, name, bytes, &options)
 }
 
 fn import_path(importer: &dyn Importer, path: &Path) -> VecSink {
     let input = InputFile::from_path(path);
-    let mut reader = input.open().expect("opens");
-    let mut sink = VecSink::default();
-    importer
-        .import(&mut reader, &ImportOptions::default(), &mut sink)
-        .unwrap_or_else(|e| panic!("{e}"));
-    sink
+    dipl_ingest::testing::import_file(importer, &input, &ImportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,28 +23,11 @@ fn check(importer: &dyn Importer, case: &str, file: &str) {
 }
 
 fn import(importer: &dyn Importer, path: &Path, skip_bad: bool) -> Result<VecSink, ImportError> {
-    let input = InputFile::from_path(path);
-    let mut reader = input.open()?;
-    let mut sink = VecSink::default();
-    importer.import(
-        &mut reader,
-        &ImportOptions {
-            skip_bad,
-            ..Default::default()
-        },
-        &mut sink,
-    )?;
-    Ok(sink)
-}
-
-fn posts(sink: &VecSink) -> Vec<&Post> {
-    sink.records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Post(p) => Some(&**p),
-            _ => None,
-        })
-        .collect()
+    let options = ImportOptions {
+        skip_bad,
+        ..Default::default()
+    };
+    dipl_ingest::testing::import_file(importer, &InputFile::from_path(path), &options)
 }
 
 #[test]
@@ -371,7 +354,7 @@ fn european_commission_page_feed() {
     );
     let sink = import(&FacebookGraph, &path, false).expect("imports");
     assert!(sink.diagnostics.is_empty(), "{:?}", sink.diagnostics);
-    let all = posts(&sink);
+    let all = sink.posts();
     let page = "107898832590939";
     let top: Vec<&&Post> = all.iter().filter(|p| p.kind != PostKind::Reply).collect();
     let comments: Vec<&&Post> = all.iter().filter(|p| p.kind == PostKind::Reply).collect();
@@ -453,7 +436,7 @@ fn european_commission_page_feed() {
     )
     .expect("imports");
     assert!(next.diagnostics.is_empty(), "{:?}", next.diagnostics);
-    let p = posts(&next);
+    let p = next.posts();
     assert_eq!(p.len(), 1);
     assert_eq!(
         (

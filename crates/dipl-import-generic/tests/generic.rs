@@ -51,14 +51,11 @@ fn import(
     options: &ImportOptions,
     skip_bad: bool,
 ) -> Result<VecSink, ImportError> {
-    let mut reader = input.open()?;
-    let mut sink = VecSink::default();
     let options = ImportOptions {
         skip_bad,
         ..options.clone()
     };
-    importer.import(&mut reader, &options, &mut sink)?;
-    Ok(sink)
+    dipl_ingest::testing::import_file(importer, input, &options)
 }
 
 fn short(message: &str) -> String {

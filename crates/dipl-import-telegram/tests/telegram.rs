@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use dipl_import_telegram::{importers, Desktop, Telethon};
 use dipl_ingest::testing::{must_not_panic, snapshot};
-use dipl_ingest::{detect, ImportError, ImportOptions, Importer, InputReader, VecSink};
+use dipl_ingest::{detect, ImportError, ImportOptions, Importer, VecSink};
 use dipl_model::{PostKind, Record, Role};
 
 fn fixture(name: &str) -> PathBuf {
@@ -28,27 +28,11 @@ fn import_bytes(
     bytes: &[u8],
     skip_bad: bool,
 ) -> Result<VecSink, ImportError> {
-    let mut reader = InputReader::from_reader(name, std::io::Cursor::new(bytes.to_vec()));
-    let mut sink = VecSink::default();
-    importer.import(
-        &mut reader,
-        &ImportOptions {
-            skip_bad,
-            ..Default::default()
-        },
-        &mut sink,
-    )?;
-    Ok(sink)
-}
-
-fn posts(sink: &VecSink) -> Vec<&dipl_model::Post> {
-    sink.records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Post(p) => Some(&**p),
-            _ => None,
-        })
-        .collect()
+    let options = ImportOptions {
+        skip_bad,
+        ..Default::default()
+    };
+    dipl_ingest::testing::import_bytes(importer, name, bytes, &options)
 }
 
 #[test]
@@ -132,7 +116,7 @@ fn desktop_invalid_escapes_are_repaired() {
         false,
     )
     .expect("repaired");
-    let posts = posts(&sink);
+    let posts = sink.posts();
     assert_eq!(
         posts[0].text,
         "Заявление\u{b}МИД\u{2028}Statement of the MFA"
@@ -184,7 +168,7 @@ fn roles_and_links_in_the_discussion_group() {
         })
         .collect();
     assert_eq!(subjects, ["1357924680", "1468035791"]);
-    let posts = posts(&sink);
+    let posts = sink.posts();
     let comments_on_channel: Vec<&str> = posts
         .iter()
         .filter(|p| {
@@ -254,7 +238,7 @@ fn private_chats_and_other_json_are_refused() {
     assert!(err.to_string().contains("no `messages` array"), "{err}");
     let dm = br#"{"_": "Message", "id": 1, "peer_id": {"_": "PeerUser", "user_id": 7}, "date": "2025-01-01T00:00:00+00:00", "message": "hi"}"#;
     let sink = import_bytes(&Telethon, "dm.jsonl", dm, false).expect("a diagnostic");
-    assert!(posts(&sink).is_empty());
+    assert!(sink.posts().is_empty());
     assert!(
         sink.diagnostics[0].message.contains("private chat"),
         "{:?}",

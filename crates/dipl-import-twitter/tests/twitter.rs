@@ -39,17 +39,11 @@ fn import_with(
     options: &ImportOptions,
     skip_bad: bool,
 ) -> Result<VecSink, ImportError> {
-    let mut reader = input.open()?;
-    let mut sink = VecSink::default();
-    importer.import(
-        &mut reader,
-        &ImportOptions {
-            skip_bad,
-            ..options.clone()
-        },
-        &mut sink,
-    )?;
-    Ok(sink)
+    let options = ImportOptions {
+        skip_bad,
+        ..options.clone()
+    };
+    dipl_ingest::testing::import_file(importer, input, &options)
 }
 
 fn short_name(name: &str) -> String {

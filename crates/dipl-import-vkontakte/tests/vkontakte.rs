@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use dipl_import_vkontakte::{importers, Comments, Wall};
 use dipl_ingest::testing::{must_not_panic, snapshot};
-use dipl_ingest::{detect, ImportOptions, Importer, InputReader, VecSink};
+use dipl_ingest::{detect, ImportOptions, Importer, VecSink};
 use dipl_model::{PostKind, Record, Role};
 
 fn fixture(name: &str) -> PathBuf {
@@ -25,27 +25,12 @@ fn check(importer: &dyn Importer, file: &str) {
 }
 
 fn import(importer: &dyn Importer, file: &str, skip_bad: bool) -> Result<VecSink, String> {
-    let bytes = std::fs::read(fixture(file)).expect("fixture");
-    let mut reader = InputReader::from_reader(file, std::io::Cursor::new(bytes));
-    let mut sink = VecSink::default();
     let options = ImportOptions {
         skip_bad,
         ..Default::default()
     };
-    importer
-        .import(&mut reader, &options, &mut sink)
-        .map_err(|e| e.to_string())?;
-    Ok(sink)
-}
-
-fn posts(sink: &VecSink) -> Vec<&dipl_model::Post> {
-    sink.records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Post(p) => Some(&**p),
-            _ => None,
-        })
-        .collect()
+    let bytes = std::fs::read(fixture(file)).map_err(|e| e.to_string())?;
+    dipl_ingest::testing::import_bytes(importer, file, &bytes, &options).map_err(|e| e.to_string())
 }
 
 #[test]
@@ -119,7 +104,7 @@ fn truncated_files_fail_with_file_and_location() {
         "{err}"
     );
     let sink = import(&Wall, "wall_truncated.jsonl", true).expect("skip bad");
-    assert_eq!(posts(&sink).len(), 3);
+    assert_eq!(sink.posts().len(), 3);
     assert_eq!(sink.diagnostics.len(), 1);
     let err = import(&Comments, "comments_truncated.json", false).expect_err("truncated");
     assert!(
@@ -137,7 +122,7 @@ fn figures_of_the_community_wall() {
     //   sum(i['views']['count'] for i in pub if 'views' in i and not (i.get('copy_history') and not i['text']))
     //     == 38211 + 9034 + 610 + 15400 == 63255
     let sink = import(&Wall, "wall_community.json", false).expect("import");
-    let posts = posts(&sink);
+    let posts = sink.posts();
     assert_eq!(posts.len(), 9);
     let kinds = |k: PostKind| posts.iter().filter(|p| p.kind == k).count();
     assert_eq!(

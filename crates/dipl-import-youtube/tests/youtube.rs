@@ -25,27 +25,12 @@ fn check(importer: &dyn Importer, file: &str) {
 }
 
 fn import(importer: &dyn Importer, file: &str, skip_bad: bool) -> Result<VecSink, String> {
-    let input = InputFile::from_path(&fixture(file));
-    let mut reader = input.open().map_err(|e| e.to_string())?;
-    let mut sink = VecSink::default();
     let options = ImportOptions {
         skip_bad,
         ..Default::default()
     };
-    importer
-        .import(&mut reader, &options, &mut sink)
-        .map_err(|e| e.to_string())?;
-    Ok(sink)
-}
-
-fn posts(sink: &VecSink) -> Vec<&dipl_model::Post> {
-    sink.records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Post(p) => Some(&**p),
-            _ => None,
-        })
-        .collect()
+    dipl_ingest::testing::import_file(importer, &InputFile::from_path(&fixture(file)), &options)
+        .map_err(|e| e.to_string())
 }
 
 #[test]
@@ -160,7 +145,7 @@ fn ytdt_truncated_file() {
         import(&Ytdt, "videolist_truncated_2026_03_02-14_05_09.tab", false).expect_err("truncated");
     assert!(err.contains("line 4, record 3"), "{err}");
     let sink = import(&Ytdt, "videolist_truncated_2026_03_02-14_05_09.tab", true).expect("skip");
-    assert_eq!(posts(&sink).len(), 2);
+    assert_eq!(sink.posts().len(), 2);
 }
 
 #[test]
@@ -172,7 +157,7 @@ fn figures_of_the_fixtures() {
     //   comments: rows = list(csv.DictReader(open('videoinfo_uZ3mFa0vId1_…_comments.tab'), delimiter='\t'))
     //   len([r for r in rows if r['authorChannelId']]) == 4; replies (isReply == '1') == 2
     let sink = import(&Ytdt, "videolist_channel3_2026_03_02-14_05_09.tab", false).expect("import");
-    let posts_ = posts(&sink);
+    let posts_ = sink.posts();
     assert_eq!(posts_.len(), 3);
     assert_eq!(
         posts_.iter().filter_map(|p| p.counters.views).sum::<u64>(),
@@ -188,7 +173,7 @@ fn figures_of_the_fixtures() {
         false,
     )
     .expect("import");
-    let comments = posts(&sink);
+    let comments = sink.posts();
     assert_eq!(comments.len(), 4);
     assert!(comments.iter().all(|p| p.kind == PostKind::Reply));
     let replies_to_comments = comments
@@ -211,7 +196,7 @@ fn figures_of_the_fixtures() {
     assert_eq!(subjects, ["UCq7sT2uZbMFAuzDemo0q1Aw"]);
     // The API's comment threads give the same comments as YTDT's file of the same video.
     let api = import(&Api, "api_comment_threads.jsonl", false).expect("import");
-    let api_ids: Vec<&str> = posts(&api).iter().map(|p| p.id.as_str()).collect();
+    let api_ids: Vec<&str> = api.posts().iter().map(|p| p.id.as_str()).collect();
     let ytdt_ids: Vec<&str> = comments.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(api_ids, ytdt_ids);
 }

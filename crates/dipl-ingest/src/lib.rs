@@ -122,6 +122,19 @@ pub struct VecSink {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl VecSink {
+    /// The posts among the records, in order.
+    pub fn posts(&self) -> Vec<&dipl_model::Post> {
+        self.records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Post(p) => Some(&**p),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 impl Sink for VecSink {
     fn records(&mut self, mut records: Vec<Record>) {
         self.records.append(&mut records);

@@ -155,15 +155,12 @@ pub fn snapshot(
         .and_then(|head| crate::detect(candidates, input.logical_name(), &head))
         .map(|i| i.id());
     let mut out = format!("detected as {}\n", opt(detected));
-    let run = |skip_bad: bool| -> Result<VecSink, crate::ImportError> {
-        let mut reader = input.open()?;
-        let mut sink = VecSink::default();
+    let run = |skip_bad: bool| {
         let options = crate::ImportOptions {
             skip_bad,
             ..Default::default()
         };
-        importer.import(&mut reader, &options, &mut sink)?;
-        Ok(sink)
+        import_file(importer, &input, &options)
     };
     let dir = path
         .parent()
@@ -189,15 +186,37 @@ pub fn snapshot(
 /// robustness tests.
 pub fn must_not_panic(importer: &dyn crate::Importer, name: &str, bytes: &[u8]) {
     for skip_bad in [false, true] {
-        let mut reader =
-            crate::InputReader::from_reader(name, std::io::Cursor::new(bytes.to_vec()));
-        let mut sink = VecSink::default();
         let options = crate::ImportOptions {
             skip_bad,
             ..Default::default()
         };
-        let _ = importer.import(&mut reader, &options, &mut sink);
+        let _ = import_bytes(importer, name, bytes, &options);
     }
+}
+
+/// Imports one input file into a [`VecSink`].
+pub fn import_file(
+    importer: &dyn crate::Importer,
+    input: &crate::InputFile,
+    options: &crate::ImportOptions,
+) -> Result<VecSink, crate::ImportError> {
+    let mut reader = input.open()?;
+    let mut sink = VecSink::default();
+    importer.import(&mut reader, options, &mut sink)?;
+    Ok(sink)
+}
+
+/// Imports `bytes`, named `name`, into a [`VecSink`].
+pub fn import_bytes(
+    importer: &dyn crate::Importer,
+    name: &str,
+    bytes: &[u8],
+    options: &crate::ImportOptions,
+) -> Result<VecSink, crate::ImportError> {
+    let mut reader = crate::InputReader::from_reader(name, std::io::Cursor::new(bytes.to_vec()));
+    let mut sink = VecSink::default();
+    importer.import(&mut reader, options, &mut sink)?;
+    Ok(sink)
 }
 
 /// The command line of an importer crate's benchmark example, `<format-id> <n> [dir]`:
