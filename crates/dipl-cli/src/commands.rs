@@ -176,6 +176,7 @@ pub fn run(cli: Cli) -> Result<()> {
             emit(&table, &args.output)
         }
         Command::Network(args) => crate::network::network(&cli.data, &args),
+        Command::Dialogue(args) => crate::dialogue::run(&cli.data, &args),
         Command::Hashtags(args) => tags(&cli.data, &args, false),
         Command::Mentions(args) => tags(&cli.data, &args, true),
         Command::Report(args) => {
@@ -507,18 +508,20 @@ fn load(
         with_hashtags,
         with_mentions,
         false,
+        false,
     )
 }
 
 /// Validates a window and loads its dataset (posts of subject and registered accounts only, all
 /// that metrics, hashtags, mentions and the report read).
-fn load_scope(
+pub(crate) fn load_scope(
     workspace: &Workspace,
     window: Window,
     platforms: Option<Vec<Platform>>,
     with_hashtags: bool,
     with_mentions: bool,
     with_follows: bool,
+    with_threads: bool,
 ) -> Result<(dipl_model::Dataset, Params)> {
     let params = Params {
         window,
@@ -530,8 +533,12 @@ fn load_scope(
         platforms,
         with_hashtags,
         with_mentions,
+        // Threads load the audience's comments by themselves.
         subjects_only: true,
         with_follows,
+        with_threads,
+        // Answers given after the window's end but by an explicit as_of are known then.
+        threads_until: window.as_of,
     })?;
     Ok((dataset, params))
 }
@@ -582,7 +589,7 @@ fn write_report(
     out: &Path,
 ) -> Result<(PathBuf, Vec<String>)> {
     // The report's network section draws the follow graph when there are follow edges.
-    let (dataset, params) = load_scope(workspace, window, platforms, true, true, true)?;
+    let (dataset, params) = load_scope(workspace, window, platforms, true, true, true, true)?;
     let built = dipl_report::build::build_report(&dataset, &params, title.as_deref());
     std::fs::create_dir_all(out.join("tables"))
         .with_context(|| format!("{}: cannot create the report folder", out.display()))?;

@@ -5,6 +5,7 @@
 //! 1 usage or input error, 2 internal failure. A closed pipe (`| head`) is success.
 
 mod commands;
+mod dialogue;
 mod network;
 mod progress;
 
@@ -80,6 +81,11 @@ enum Command {
     Hashtags(TagArgs),
     /// Accounts mentioned in own posts per account, actor or country.
     Mentions(TagArgs),
+    /// Dialogue, listening and local reach (codebook §5–§6): do actors talk with their publics?
+    #[command(
+        after_help = "Examples:\n  diplometrics dialogue                              # per account: audience comments, answered share, response times …\n  diplometrics dialogue --by actor --from 2025-01-01 --to 2026-01-01\n  diplometrics dialogue --by country --format csv --output dialogue.csv\n  diplometrics dialogue --unanswered                 # audience questions left unanswered, with links\n  diplometrics dialogue --unanswered --show-text     # ... and the comments' text\n  diplometrics dialogue --languages                  # languages of own posts and of audience comments\n\nAn audience comment is answered when the account commented on replies to it (by --as-of,\ndefault --to); response times are in hours. Commenters appear under their pseudonyms\n(anon-…) unless the workspace keeps audience identities; comment text only with --show-text."
+    )]
+    Dialogue(DialogueArgs),
     /// Networks of who follows, mentions, answers and reposts whom (codebook §8).
     #[command(
         after_help = "Examples:\n  diplometrics network follow                       # node table: degrees, mutual ties, PageRank …\n  diplometrics network follow --summary             # density, reciprocity, components, diameter, modularity\n  diplometrics network follow --best-connected --top 20\n  diplometrics network mention --by actor --from 2025-01-01 --to 2026-01-01\n  diplometrics network repost --export gexf --out reposts.gexf   # for Gephi (graphml, csv too)\n  diplometrics network follow --every quarter       # rank per quarter and mobility\n  diplometrics network mention --every month --export gexf --out mentions.gexf  # dynamic GEXF\n\nNodes are actor accounts (registered or subjects of an export) unless --include-audience;\nbetweenness and closeness count hops, PageRank and eigenvector use the tie weights."
@@ -222,6 +228,26 @@ struct TagArgs {
     /// Top N per group.
     #[arg(long, default_value_t = 10)]
     top: usize,
+    #[command(flatten)]
+    scope: ScopeArgs,
+    #[command(flatten)]
+    output: FormatArgs,
+}
+
+#[derive(Args, Debug)]
+struct DialogueArgs {
+    /// Group by account, actor or country.
+    #[arg(long, default_value = "account")]
+    by: String,
+    /// List the audience questions that received no answer (for review), with links.
+    #[arg(long, conflicts_with = "languages")]
+    unanswered: bool,
+    /// With --unanswered: show the text of the comments (audience words: only on request).
+    #[arg(long, requires = "unanswered")]
+    show_text: bool,
+    /// Languages of own posts and of audience comments, one row per language.
+    #[arg(long)]
+    languages: bool,
     #[command(flatten)]
     scope: ScopeArgs,
     #[command(flatten)]

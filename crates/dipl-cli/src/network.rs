@@ -63,6 +63,8 @@ pub fn network(data: &Path, args: &NetworkArgs) -> Result<()> {
         with_mentions: kind == GraphKind::Mention,
         subjects_only: !args.include_audience,
         with_follows: kind == GraphKind::Follow,
+        with_threads: false,
+        threads_until: None,
     })?;
     let built = build(
         &dataset,

@@ -13,7 +13,8 @@ use std::sync::mpsc;
 
 use dipl_ingest::{Diagnostic, ImportError, ImportOptions, Importer, InputFile, Sink};
 use dipl_model::{Dataset, Record, Timestamp};
-use dipl_store::{BatchInfo, BatchOutcome, DiagnosticRow, Scope, Store};
+use dipl_store::{analyse_text, BatchInfo, BatchOutcome, DiagnosticRow, Scope, Store, TextNotes};
+use rayon::prelude::*;
 
 pub use importers::{all_importers, importer_by_id};
 pub use registry::{read_registry, RegisteredAccount, RegistryEntry, RegistryError};
@@ -243,10 +244,10 @@ impl Workspace {
                 let mut write_result = Ok(());
                 for event in rx {
                     match event {
-                        Event::Records(records) => {
+                        Event::Records(records, notes) => {
                             if write_result.is_ok() {
                                 counts.add(&records);
-                                write_result = session.write(batch, &records);
+                                write_result = session.write_noted(batch, &records, Some(&notes));
                             }
                         }
                         Event::Diagnostic(d) => diagnostics.push(d),
@@ -363,7 +364,8 @@ impl Counts {
 }
 
 enum Event {
-    Records(Vec<Record>),
+    /// Records with the [`TextNotes`] of their posts (`None` for other records).
+    Records(Vec<Record>, Vec<Option<TextNotes>>),
     Diagnostic(Diagnostic),
     Progress(u64),
 }
@@ -375,8 +377,18 @@ struct ChannelSink {
 
 impl Sink for ChannelSink {
     fn records(&mut self, records: Vec<Record>) {
+        // Language and question detection runs here, on the importer's side of the channel and
+        // on all cores, so that the single store writer never waits for it.
+        let notes: Vec<Option<TextNotes>> = records
+            .par_iter()
+            .with_min_len(256)
+            .map(|record| match record {
+                Record::Post(post) => Some(analyse_text(&post.text)),
+                _ => None,
+            })
+            .collect();
         // A closed channel means the writer stopped on an error it will report.
-        let _ = self.tx.send(Event::Records(records));
+        let _ = self.tx.send(Event::Records(records, notes));
     }
 
     fn diagnostic(&mut self, diagnostic: Diagnostic) {

@@ -77,6 +77,7 @@ fn dataset(n_posts: u64) -> Dataset {
             is_pseudonymised: false,
             created_at: None,
             verified: None,
+            location: None,
         });
     }
     let per_account = n_posts / u64::from(N_ACCOUNTS);

@@ -29,8 +29,8 @@ pub use metrics::{Metrics, Status, ACTIVE_WITHIN_DAYS};
 pub use params::{Params, ParamsError, Reference};
 pub use quantile::{quantile, trimmed_mean};
 pub use table::{
-    account_table, actor_table, country_table, hashtag_table, mention_table, metric_ids, Table,
-    Value,
+    account_table, actor_table, country_table, group_keys, group_values, hashtag_table,
+    mention_table, metric_ids, Table, Value,
 };
 pub use tags::{hashtags, mentions, By, Group, MentionCount, MentionOf, TagCount};
 pub use units::{

@@ -76,7 +76,8 @@ pub struct Table {
 }
 
 impl Table {
-    fn with_columns<'a>(columns: impl IntoIterator<Item = &'a str>) -> Table {
+    /// An empty table with these columns.
+    pub fn with_columns<'a>(columns: impl IntoIterator<Item = &'a str>) -> Table {
         Table {
             columns: columns.into_iter().map(str::to_string).collect(),
             rows: Vec::new(),
@@ -251,7 +252,9 @@ pub fn country_table(metrics: &[CountryMetrics], _dataset: &Dataset) -> Table {
     table
 }
 
-fn group_keys(by: By) -> &'static [&'static str] {
+/// The identifying columns of a grouping (those of the unit tables; actors without kind and
+/// host).
+pub fn group_keys(by: By) -> &'static [&'static str] {
     match by {
         By::Account => ACCOUNT_KEYS,
         By::Actor => &["actor", "name", "country"],
@@ -259,7 +262,8 @@ fn group_keys(by: By) -> &'static [&'static str] {
     }
 }
 
-fn group_values(dataset: &Dataset, group: &Group) -> Vec<Value> {
+/// The identifying cells of a group, matching [`group_keys`].
+pub fn group_values(dataset: &Dataset, group: &Group) -> Vec<Value> {
     match group {
         Group::Account(account) => account_keys(dataset, *account),
         Group::Actor(actor) => {

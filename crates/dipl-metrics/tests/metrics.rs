@@ -60,6 +60,7 @@ impl Fixture {
             is_pseudonymised: false,
             created_at: None,
             verified: None,
+            location: None,
         });
         (self.ds.accounts.len() - 1) as AccountIdx
     }

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::{Actor, Platform, PostKind, Timestamp};
+use crate::{Actor, Platform, PostKind, Threads, Timestamp};
 
 /// Index into `Dataset::accounts`.
 pub type AccountIdx = u32;
@@ -25,6 +25,9 @@ pub struct AccountInfo {
     pub is_pseudonymised: bool,
     pub created_at: Option<Timestamp>,
     pub verified: Option<bool>,
+    /// The self-reported profile location, as written (audience accounts keep it when
+    /// pseudonymised: it is the evidence of `local_audience_share`).
+    pub location: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -100,6 +103,8 @@ pub struct Dataset {
     pub symbols: Vec<String>,
     pub post_hashtags: Vec<u32>,
     pub post_mentions: Vec<u32>,
+    /// Conversation threads (only when the scope asks for them; see [`Threads`]).
+    pub threads: Threads,
 }
 
 impl Dataset {

@@ -10,6 +10,7 @@ mod dataset;
 mod platform;
 mod ratio;
 mod record;
+mod threads;
 mod time;
 
 pub use actor::{country_name, is_known_country, Actor, ActorKind};
@@ -21,4 +22,5 @@ pub use record::{
     AccountObservation, AccountRecord, Counters, Follow, MediaKind, Post, PostKind, PostRef,
     Record, Role,
 };
+pub use threads::{ThreadItem, Threads, NO_ITEM};
 pub use time::{Timestamp, Window, ZoneSpelling};

@@ -286,6 +286,7 @@ mod tests {
             is_pseudonymised: !subject && actor.is_none(),
             created_at: None,
             verified: None,
+            location: None,
         }
     }
 

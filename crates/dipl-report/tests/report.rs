@@ -21,6 +21,7 @@ fn account(handle: &str, actor: Option<u32>, subject: bool) -> AccountInfo {
         is_pseudonymised: !subject,
         created_at: None,
         verified: None,
+        location: None,
     }
 }
 

@@ -279,6 +279,8 @@ fn load(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
             with_mentions: with_symbols,
             subjects_only: false,
             with_follows: false,
+            with_threads: false,
+            threads_until: None,
         };
         let started = Instant::now();
         let dataset = store.load_dataset(&scope)?;

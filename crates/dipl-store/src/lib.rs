@@ -20,17 +20,23 @@ mod registry;
 mod resolve;
 mod schema;
 mod session;
+mod threads;
 
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
 
-pub use listing::{AccountListing, ActorListing, BatchRow, QueryResult, SqlValue, StoreCounts};
+pub use listing::{
+    AccountListing, ActorListing, BatchRow, PostDetail, QueryResult, SqlValue, StoreCounts,
+};
 pub use load::Scope;
 pub use pseudonym::{account_pseudonym, mention_pseudonym};
 pub use registry::{RegisteredAccount, RegistryEntry, RegistrySummary};
 pub use schema::SCHEMA_VERSION;
-pub use session::{BatchCounts, BatchId, BatchInfo, BatchOutcome, DiagnosticRow, ImportSession};
+pub use session::{
+    analyse_text, BatchCounts, BatchId, BatchInfo, BatchOutcome, DiagnosticRow, ImportSession,
+    TextNotes,
+};
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]

@@ -309,3 +309,49 @@ impl Store {
         })
     }
 }
+
+/// What a reader needs to find one post again: its ids, author and text (for lists such as the
+/// unanswered audience questions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostDetail {
+    pub rowid: i64,
+    pub platform: Platform,
+    pub platform_id: String,
+    pub parent_post_platform_id: Option<String>,
+    pub conversation_id: Option<String>,
+    /// The author's handle (a pseudonym for audience accounts unless identities are kept).
+    pub author_handle: Option<String>,
+    pub author_platform_id: Option<String>,
+    pub author_is_pseudonymised: bool,
+    pub text: String,
+}
+
+impl Store {
+    /// The details of the posts with these row ids, in the order given (unknown ids are left
+    /// out).
+    pub fn post_details(&self, rowids: &[i64]) -> Result<Vec<PostDetail>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.platform, p.platform_id, p.parent_post_platform_id, p.conversation_id,
+                    a.handle, a.platform_id, a.is_pseudonymised, p.text
+             FROM post p JOIN account a ON a.id = p.account WHERE p.id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(rowids.len());
+        for &rowid in rowids {
+            let mut rows = stmt.query([rowid])?;
+            if let Some(row) = rows.next()? {
+                out.push(PostDetail {
+                    rowid: row.get(0)?,
+                    platform: parse_platform(row.get_ref(1)?.as_str()?)?,
+                    platform_id: row.get(2)?,
+                    parent_post_platform_id: row.get(3)?,
+                    conversation_id: row.get(4)?,
+                    author_handle: row.get(5)?,
+                    author_platform_id: row.get(6)?,
+                    author_is_pseudonymised: row.get(7)?,
+                    text: row.get(8)?,
+                });
+            }
+        }
+        Ok(out)
+    }
+}

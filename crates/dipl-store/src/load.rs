@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use dipl_model::{
     AccountInfo, Actor, ActorKind, Dataset, FollowRow, FollowerObs, Platform, PostKind, PostRow,
-    ProfileObs, Timestamp, Window,
+    ProfileObs, Threads, Timestamp, Window,
 };
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension};
@@ -24,6 +24,7 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::columns::{count_from_sql, parse_json_list, parse_platform, platform_index};
 use crate::fast_hash::FastHash;
 use crate::pseudonym::{fold_handle, mention_pseudonym};
+use crate::threads::ThreadScan;
 use crate::{schema, Result, Store, StoreError};
 
 /// What to load.
@@ -44,6 +45,13 @@ pub struct Scope {
     /// Fill `follows` with the follow edges of the scope's platforms (whatever their
     /// observation time; both ends are loaded as accounts).
     pub with_follows: bool,
+    /// Fill `threads` (see `dipl_model::Threads` and the `threads` module): the conversation
+    /// items of the window, their ancestors, and answers up to `threads_until`.
+    pub with_threads: bool,
+    /// Answers created after the window's end are loaded up to this time (inclusive), so that a
+    /// comment late in the window can be seen answered by the reference time; `None`: up to the
+    /// window's end only.
+    pub threads_until: Option<Timestamp>,
 }
 
 impl Scope {
@@ -56,11 +64,13 @@ impl Scope {
             with_mentions: true,
             subjects_only: false,
             with_follows: true,
+            with_threads: true,
+            threads_until: None,
         }
     }
 }
 
-const NO_INDEX: u32 = u32::MAX;
+pub(crate) const NO_INDEX: u32 = u32::MAX;
 
 impl Store {
     /// Loads the dataset of `scope` (see the module documentation for what it contains).
@@ -135,8 +145,13 @@ fn load(conn: &Connection, key: &[u8; 32], scope: &Scope) -> Result<Dataset> {
 
     // At this point `wanted` marks exactly the subject and registered accounts in scope.
     let subjects = scope.subjects_only.then(|| wanted.clone());
+    let units = scope.with_threads.then(|| wanted.clone());
     let mut scan = PostScan::default();
     scan.read(conn, scope, subjects.as_deref(), &mut wanted)?;
+    let mut thread_scan = ThreadScan::default();
+    if let Some(units) = &units {
+        thread_scan.read(conn, scope, units, &mut wanted)?;
+    }
     let follow_rows = if scope.with_follows {
         read_follows(conn, &in_scope, &mut wanted)?
     } else {
@@ -148,7 +163,7 @@ fn load(conn: &Connection, key: &[u8; 32], scope: &Scope) -> Result<Dataset> {
     {
         let mut stmt = conn.prepare(
             "SELECT id, platform, platform_id, handle, display_name, actor_id, is_subject,
-                    is_pseudonymised, created_at, verified
+                    is_pseudonymised, created_at, verified, location
              FROM account",
         )?;
         let mut rows = stmt.query([])?;
@@ -169,6 +184,7 @@ fn load(conn: &Connection, key: &[u8; 32], scope: &Scope) -> Result<Dataset> {
                 is_pseudonymised: row.get(7)?,
                 created_at: row.get::<_, Option<i64>>(8)?.map(Timestamp),
                 verified: row.get(9)?,
+                location: row.get(10)?,
             };
             accounts.push((info, rowid));
         }
@@ -199,6 +215,11 @@ fn load(conn: &Connection, key: &[u8; 32], scope: &Scope) -> Result<Dataset> {
         })
         .collect();
     follows.sort_unstable();
+    let threads = if scope.with_threads {
+        thread_scan.finish(&index_of)
+    } else {
+        Threads::default()
+    };
 
     Ok(Dataset {
         actors,
@@ -210,11 +231,12 @@ fn load(conn: &Connection, key: &[u8; 32], scope: &Scope) -> Result<Dataset> {
         symbols: symbols.strings,
         post_hashtags,
         post_mentions,
+        threads,
     })
 }
 
 /// Account row ids index plain vectors; ids are positive and, in practice, dense.
-fn rowid_slot(rowid: i64) -> Result<usize> {
+pub(crate) fn rowid_slot(rowid: i64) -> Result<usize> {
     u32::try_from(rowid)
         .map(|id| id as usize)
         .map_err(|_| StoreError::Corrupt(format!("account id {rowid} is outside 0..2^32")))

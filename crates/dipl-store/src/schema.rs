@@ -12,6 +12,7 @@ use crate::{Result, StoreError};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_reactions.sql"),
+    include_str!("../migrations/0003_language.sql"),
 ];
 
 /// The schema version this build writes.

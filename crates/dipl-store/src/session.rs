@@ -218,6 +218,18 @@ impl<'s> ImportSession<'s> {
 
     /// Writes records into the open batch `batch`.
     pub fn write(&mut self, batch: BatchId, records: &[Record]) -> Result<()> {
+        self.write_noted(batch, records, None)
+    }
+
+    /// [`write`](Self::write) with each post's [`TextNotes`] computed beforehand (in parallel,
+    /// off the writing thread): `notes[i]` belongs to `records[i]`; a missing entry is computed
+    /// here.
+    pub fn write_noted(
+        &mut self,
+        batch: BatchId,
+        records: &[Record],
+        notes: Option<&[Option<TextNotes>]>,
+    ) -> Result<()> {
         let open = open_batch(&mut self.open, batch)?;
         let ctx = Context {
             key: self.key,
@@ -238,8 +250,21 @@ impl<'s> ImportSession<'s> {
             post_observation_upsert: conn.prepare_cached(POST_OBSERVATION_UPSERT)?,
             account_observation_upsert: conn.prepare_cached(ACCOUNT_OBSERVATION_UPSERT)?,
         };
-        for record in records {
-            writer.record(record)?;
+        for (i, record) in records.iter().enumerate() {
+            match record {
+                Record::Post(post) => {
+                    let computed;
+                    let notes = match notes.and_then(|n| n.get(i)).and_then(Option::as_ref) {
+                        Some(n) => n,
+                        None => {
+                            computed = analyse_text(&post.text);
+                            &computed
+                        }
+                    };
+                    writer.post(post, notes)?
+                }
+                other => writer.record(other)?,
+            }
         }
         Ok(())
     }
@@ -403,9 +428,10 @@ const POST_INSERT: &str = "
 INSERT INTO post (platform, platform_id, account, created_at, kind,
     parent_post_platform_id, parent_account, referenced_post_platform_id, referenced_account,
     conversation_id, likes, reposts, replies, quotes, views, bookmarks, latest_observed_at,
-    lang, edited, deleted, first_batch, media, urls, hashtags, mentions, text)
+    lang, edited, deleted, first_batch, media, urls, hashtags, mentions, text, detected_lang,
+    question)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-    ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
+    ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)
 ON CONFLICT (platform_id, platform) DO NOTHING";
 
 /// Updates an existing post with the parameters of [`POST_INSERT`]: counters follow the latest
@@ -454,7 +480,9 @@ UPDATE post SET
     urls = CASE WHEN ?17 < latest_observed_at THEN urls ELSE ?23 END,
     hashtags = CASE WHEN ?17 < latest_observed_at THEN hashtags ELSE ?24 END,
     mentions = CASE WHEN ?17 < latest_observed_at THEN mentions ELSE ?25 END,
-    text = CASE WHEN ?17 < latest_observed_at THEN text ELSE ?26 END
+    text = CASE WHEN ?17 < latest_observed_at THEN text ELSE ?26 END,
+    detected_lang = CASE WHEN ?17 < latest_observed_at THEN detected_lang ELSE ?27 END,
+    question = CASE WHEN ?17 < latest_observed_at THEN question ELSE ?28 END
 WHERE platform = ?1 AND platform_id = ?2
 RETURNING id";
 
@@ -484,6 +512,23 @@ INSERT INTO follow (platform, follower, followed, observed_at, batch) VALUES (?1
 ON CONFLICT DO NOTHING";
 
 /// Writes the records of one `write` call, with the hot statements prepared once.
+/// What Diplometrics reads off a post's text at import: its detected language (`und` when
+/// undetermined) and whether it asks a question (codebook §5, §6; crate `dipl-lang`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextNotes {
+    pub detected_lang: &'static str,
+    pub question: bool,
+}
+
+/// The [`TextNotes`] of a text.
+pub fn analyse_text(text: &str) -> TextNotes {
+    let detected = dipl_lang::detect(text).map(|d| d.lang);
+    TextNotes {
+        detected_lang: detected.unwrap_or("und"),
+        question: dipl_lang::is_question(text, detected),
+    }
+}
+
 struct Writer<'w> {
     conn: &'w Connection,
     ctx: &'w Context<'w>,
@@ -513,7 +558,7 @@ impl Writer<'_> {
                 self.counts.accounts += 1;
             }
             Record::AccountObservation(observation) => self.account_observation(observation)?,
-            Record::Post(post) => self.post(post)?,
+            Record::Post(post) => self.post(post, &analyse_text(&post.text))?,
             Record::Follow(follow) => self.follow(follow)?,
         }
         Ok(())
@@ -554,7 +599,7 @@ impl Writer<'_> {
         }
     }
 
-    fn post(&mut self, post: &Post) -> Result<()> {
+    fn post(&mut self, post: &Post, notes: &TextNotes) -> Result<()> {
         let counters = &post.counters;
         let observed_at =
             (!counters.is_empty()).then(|| post.observed_at.unwrap_or(self.started_at).0);
@@ -622,6 +667,8 @@ impl Writer<'_> {
             scratch.hashtags,
             scratch.mentions,
             post.text,
+            notes.detected_lang,
+            notes.question,
         ];
         let post_rowid: i64 = if self.post_insert.execute(values)? == 1 {
             self.conn.last_insert_rowid()

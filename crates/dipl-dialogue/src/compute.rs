@@ -1,0 +1,279 @@
+//! One pass over the threads, posts and follow edges of a dataset, gathering each unit
+//! account's [`Facts`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use dipl_metrics::{is_unit, Params, Reference};
+use dipl_model::{AccountIdx, ActorKind, Dataset, PostKind, ThreadItem, Threads, NO_ITEM};
+
+use crate::facts::{Facts, Root};
+
+const DAY: i64 = 86_400;
+
+/// How many parent links a root search follows before giving up (a guard against cycles in
+/// corrupt data; real threads are far shallower).
+const MAX_DEPTH: usize = 10_000;
+
+/// The facts of every unit account in scope, indexed like `Dataset::accounts` (`None` for
+/// accounts that are not units in scope), plus each audience comment's answer status.
+pub(crate) struct Gathered {
+    pub facts: Vec<Option<Facts>>,
+    /// Per thread item: the time of the first answer by the author of the post it comments on,
+    /// when it is an answered audience comment (`i64::MAX` otherwise).
+    pub first_answer: Vec<i64>,
+    pub reference: Reference,
+}
+
+/// The host of an account's actor, when the actor is hosted (embassy, consulate, mission).
+pub(crate) fn host_of(dataset: &Dataset, account: AccountIdx) -> Option<&str> {
+    let info = dataset.accounts.get(account as usize)?;
+    let actor = dataset.actors.get(info.actor? as usize)?;
+    match actor.kind {
+        ActorKind::Embassy | ActorKind::Consulate | ActorKind::Mission => actor.host.as_deref(),
+        _ => None,
+    }
+}
+
+/// Whether an account is an audience account (not a subject or registered account).
+pub(crate) fn is_audience(dataset: &Dataset, account: AccountIdx) -> bool {
+    dataset
+        .accounts
+        .get(account as usize)
+        .is_some_and(|info| !is_unit(info))
+}
+
+/// Whether `item` is an audience comment on a post or reply of `unit` (codebook §5
+/// `audience_comments`): a reply in the window by an audience account whose parent author is
+/// the unit.
+pub(crate) fn audience_comment_of(
+    dataset: &Dataset,
+    reference: &Reference,
+    item: &ThreadItem,
+) -> Option<AccountIdx> {
+    if item.kind != PostKind::Reply
+        || !item.in_window
+        || !reference.includes_post(item.created_at)
+        || !is_audience(dataset, item.account)
+    {
+        return None;
+    }
+    item.parent_account
+}
+
+/// The time of the first answer to each comment: the earliest reply to it by the author of the
+/// post it comments on, known by the reference time.
+fn first_answers(threads: &Threads, reference: &Reference) -> Vec<i64> {
+    let mut first = vec![i64::MAX; threads.items.len()];
+    for reply in &threads.items {
+        if reply.kind != PostKind::Reply
+            || reply.parent == NO_ITEM
+            || !reference.known_by_as_of(reply.created_at)
+        {
+            continue;
+        }
+        let Some(comment) = threads.items.get(reply.parent as usize) else {
+            continue;
+        };
+        // An answer comes from the account the comment was addressed to, and is no self-reply.
+        if comment.parent_account == Some(reply.account) && comment.account != reply.account {
+            let slot = &mut first[reply.parent as usize];
+            *slot = (*slot).min(reply.created_at.0);
+        }
+    }
+    first
+}
+
+/// The top of the thread a reply hangs in (see [`Root`]).
+fn root_of(threads: &Threads, index: u32) -> Root {
+    let mut current = index;
+    for _ in 0..MAX_DEPTH {
+        let Some(item) = threads.items.get(current as usize) else {
+            break;
+        };
+        if item.parent == NO_ITEM {
+            return if item.missing_parent_key != 0 {
+                Root::Missing(item.missing_parent_key)
+            } else if current == index {
+                Root::Alone(index)
+            } else {
+                Root::Item(current)
+            };
+        }
+        current = item.parent;
+    }
+    Root::Item(current)
+}
+
+pub(crate) fn gather(
+    dataset: &Dataset,
+    params: &Params,
+    locate: &dyn Fn(&str) -> Option<&'static str>,
+) -> Gathered {
+    let reference = params.resolve(dataset);
+    let threads = &dataset.threads;
+    let mut facts: Vec<Option<Facts>> = dataset
+        .accounts
+        .iter()
+        .map(|info| (is_unit(info) && params.includes(info.platform)).then(Facts::default))
+        .collect();
+    for (account, slot) in facts.iter_mut().enumerate() {
+        if let Some(f) = slot {
+            if let Some(host) = host_of(dataset, account as AccountIdx) {
+                let known = dipl_lang::host_languages(host).is_some();
+                if known {
+                    f.host_language = Some((0, 0));
+                    f.local_language = Some((0, 0));
+                }
+                f.local_location = Some((0, 0));
+            }
+        }
+    }
+    let first_answer = first_answers(threads, &reference);
+
+    // Audience comments, their answers and languages; the distinct commenters of each unit.
+    let mut commenters: BTreeMap<AccountIdx, BTreeSet<AccountIdx>> = BTreeMap::new();
+    for (index, item) in threads.items.iter().enumerate() {
+        let Some(unit) = audience_comment_of(dataset, &reference, item) else {
+            continue;
+        };
+        let Some(f) = facts.get_mut(unit as usize).and_then(Option::as_mut) else {
+            continue;
+        };
+        f.audience_comments += 1;
+        let answer = first_answer[index];
+        let answered = answer != i64::MAX;
+        if answered {
+            f.answered += 1;
+            f.response_seconds
+                .push(u64::try_from(answer - item.created_at.0).unwrap_or(0));
+        }
+        if item.question {
+            f.questions += 1;
+            if !answered {
+                f.questions_unanswered += 1;
+            }
+        }
+        match threads.language(item.lang) {
+            Some(code) => {
+                *f.audience_languages.entry(code.to_string()).or_insert(0) += 1;
+                if let (Some(pair), Some(host)) = (&mut f.local_language, host_of(dataset, unit)) {
+                    pair.1 += 1;
+                    if dipl_lang::host_languages(host).is_some_and(|l| l.contains(&code)) {
+                        pair.0 += 1;
+                    }
+                }
+            }
+            None => f.audience_undetermined += 1,
+        }
+        commenters.entry(unit).or_default().insert(item.account);
+    }
+    for (unit, set) in &commenters {
+        let Some(f) = facts.get_mut(*unit as usize).and_then(Option::as_mut) else {
+            continue;
+        };
+        f.commenters = set.len() as u64;
+        let host = host_of(dataset, *unit);
+        if let (Some(pair), Some(host)) = (&mut f.local_location, host) {
+            for &commenter in set {
+                let location = dataset
+                    .accounts
+                    .get(commenter as usize)
+                    .and_then(|info| info.location.as_deref());
+                if let Some(country) = location.and_then(locate) {
+                    pair.1 += 1;
+                    if country.eq_ignore_ascii_case(host) {
+                        pair.0 += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    // The units' own items: replies to others (concentration) and languages of own posts.
+    for (index, item) in threads.items.iter().enumerate() {
+        if !item.in_window || !reference.includes_post(item.created_at) {
+            continue;
+        }
+        let Some(f) = facts
+            .get_mut(item.account as usize)
+            .and_then(Option::as_mut)
+        else {
+            continue;
+        };
+        if item.kind == PostKind::Reply && item.parent_account != Some(item.account) {
+            f.replies_to_others += 1;
+            *f.replies_by_day
+                .entry(item.created_at.0.div_euclid(DAY))
+                .or_insert(0) += 1;
+            *f.replies_by_root
+                .entry(root_of(threads, index as u32))
+                .or_insert(0) += 1;
+        }
+        if item.kind != PostKind::Repost {
+            match threads.language(item.lang) {
+                Some(code) => {
+                    *f.post_languages.entry(code.to_string()).or_insert(0) += 1;
+                    if let (Some(pair), Some(host)) =
+                        (&mut f.host_language, host_of(dataset, item.account))
+                    {
+                        pair.1 += 1;
+                        if dipl_lang::host_languages(host).is_some_and(|l| l.contains(&code)) {
+                            pair.0 += 1;
+                        }
+                    }
+                }
+                None => f.own_posts_undetermined += 1,
+            }
+        }
+    }
+
+    // Amplification: reposts and quotes (the posts table carries them whatever the threads).
+    for post in &dataset.posts {
+        if !matches!(post.kind, PostKind::Repost | PostKind::Quote)
+            || !reference.includes_post(post.created_at)
+        {
+            continue;
+        }
+        let Some(f) = facts
+            .get_mut(post.account as usize)
+            .and_then(Option::as_mut)
+        else {
+            continue;
+        };
+        f.reposts_and_quotes += 1;
+        if post
+            .referenced_account
+            .is_some_and(|a| is_audience(dataset, a))
+        {
+            f.amplified_audience += 1;
+        }
+    }
+
+    // Follow-back: edges observed before the window's end, as in the follow graph.
+    let mut edges: BTreeSet<(AccountIdx, AccountIdx)> = BTreeSet::new();
+    for edge in &dataset.follows {
+        if params.window.to.is_none_or(|to| edge.observed_at < to) {
+            edges.insert((edge.follower, edge.followed));
+        }
+    }
+    for &(follower, followed) in &edges {
+        if let Some(f) = facts.get_mut(follower as usize).and_then(Option::as_mut) {
+            f.following_known = true;
+        }
+        if follower == followed {
+            continue;
+        }
+        if let Some(f) = facts.get_mut(followed as usize).and_then(Option::as_mut) {
+            f.followers_in_data += 1;
+            if edges.contains(&(followed, follower)) {
+                f.followed_back += 1;
+            }
+        }
+    }
+
+    Gathered {
+        facts,
+        first_answer,
+        reference,
+    }
+}

@@ -1,0 +1,167 @@
+//! Dialogue, listening and locality (metrics codebook §5 and §6): does an actor talk *with* its
+//! public, how fast, with whom, in which languages, and does it reach the host country's public?
+//!
+//! Everything is a pure, deterministic function of a [`Dataset`] loaded with threads
+//! (`Scope::with_threads` in the store) and [`Params`]. The rules, in the codebook's words
+//! and where it is silent, ours:
+//!
+//! - **Audience comment** of a unit (subject or registered account): a reply created in the
+//!   window by an audience account whose parent author is the unit — a comment on its post, or
+//!   a reply to one of its replies. Comments by other units (another embassy) are not audience;
+//!   an audience account answering itself under the unit's post is not addressed to the unit.
+//! - **Answered**: the comment received at least one reply *from the account commented on*,
+//!   known by the reference time (`as_of`; answers after the window's end count when the store
+//!   loaded them, see `Scope::threads_until`). An answer by another account — another account of
+//!   the same actor, another actor, another citizen — does not count. A self-reply (thread) is
+//!   never dialogue. Replies whose parent is not in the data (deleted comments) still count as
+//!   replies to others but answer no comment in the data.
+//! - **Response time**: from the comment to the *first* answer (an answer stamped before its
+//!   comment counts as 0); median and 90th percentile by linear interpolation (numpy's default)
+//!   over answered comments, in hours. Buckets: ≤ 2 h, (2 h, 8 h], (8 h, 24 h], > 24 h.
+//! - **Questions**: the detector of `dipl-lang` (question mark in any script outside URLs, or an
+//!   interrogative word of the comment's language), stored with each post at import.
+//! - **Concentration**: the unit's replies to others (self-replies excluded, as in
+//!   `replies_to_audience`) in the window: (a) the Gini coefficient of their counts over every
+//!   UTC day of the window, days without replies included; (b) the share on the 3 busiest days;
+//!   (c) the share under the 3 threads with most of them (a thread is the top of its reply
+//!   chain in the data, or the missing post it hangs under).
+//! - **Amplification**: reposts and quotes in the window whose reposted author is an audience
+//!   account; an unknown author is not counted as audience.
+//! - **Follow-back**: follow edges observed before the window's end (as in the follow graph);
+//!   n/a when the data holds no account the unit follows (its follow list was not collected).
+//! - **Languages**: detected languages of own posts (not reposts) and of audience comments;
+//!   `host_language_share` and `local_audience_share` only for embassies, consulates and
+//!   missions with a host in the host-language table of `dipl-lang`; their denominators are the
+//!   posts or comments whose language was determined. The location evidence counts distinct
+//!   commenters whose profile location names a country (`dipl-places`).
+//!
+//! Actors and countries add up their accounts' facts (counts, response times, replies per day
+//! and per thread) before the figures are computed: an actor's median is the median over all
+//! its answered comments, not a median of medians.
+
+mod compute;
+mod facts;
+mod figures;
+mod output;
+
+use dipl_metrics::{
+    account_metrics, actor_metrics, country_metrics, By, Group, Metrics, Params, Reference,
+};
+use dipl_model::{AccountIdx, Dataset, Timestamp};
+
+pub use figures::{gini_with_zeros, Dialogue};
+pub use output::{dialogue_table, language_table, DIALOGUE_COLUMNS};
+
+use compute::{audience_comment_of, gather};
+use facts::Facts;
+
+/// The dialogue figures of one unit, beside its §5 base metrics (posts, originals,
+/// replies_to_audience, conversational_share, responsiveness, contribution).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitDialogue {
+    pub group: Group,
+    /// The unit's accounts.
+    pub accounts: Vec<AccountIdx>,
+    pub base: Metrics,
+    pub dialogue: Dialogue,
+}
+
+/// The country an account's self-reported location names, as ISO3 (see `dipl-places` for the
+/// rules and their evidence).
+fn locate(text: &str) -> Option<&'static str> {
+    dipl_places::locate(text).map(|l| l.country)
+}
+
+/// The version of the gazetteer behind `local_commenters_located`, to report with it.
+pub const GAZETTEER_VERSION: &str = dipl_places::GAZETTEER_VERSION;
+
+/// The dialogue figures of every unit of `by` in scope, in the order of the metrics tables.
+pub fn dialogue(dataset: &Dataset, params: &Params, by: By) -> Vec<UnitDialogue> {
+    let gathered = gather(dataset, params, &locate);
+    let facts_of = |accounts: &[AccountIdx]| {
+        let mut merged = Facts::default();
+        for &a in accounts {
+            if let Some(Some(f)) = gathered.facts.get(a as usize) {
+                merged.merge(f);
+            }
+        }
+        merged
+    };
+    let reference = &gathered.reference;
+    match by {
+        By::Account => account_metrics(dataset, params)
+            .into_iter()
+            .map(|m| {
+                let accounts = vec![m.account];
+                let f = facts_of(&accounts);
+                UnitDialogue {
+                    group: Group::Account(m.account),
+                    accounts,
+                    base: m.metrics,
+                    dialogue: Dialogue::from_facts(&f, reference),
+                }
+            })
+            .collect(),
+        By::Actor => actor_metrics(dataset, params)
+            .into_iter()
+            .map(|m| UnitDialogue {
+                group: Group::Actor(m.actor),
+                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference),
+                accounts: m.accounts,
+                base: m.metrics,
+            })
+            .collect(),
+        By::Country => country_metrics(dataset, params)
+            .into_iter()
+            .map(|m| UnitDialogue {
+                group: Group::Country(m.country),
+                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference),
+                accounts: m.accounts,
+                base: m.metrics,
+            })
+            .collect(),
+    }
+}
+
+/// An audience question that received no answer from the account it was addressed to: the
+/// codebook's list "for review".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnansweredQuestion {
+    /// The unit account the question was addressed to.
+    pub account: AccountIdx,
+    /// The commenter (an audience account: a pseudonym unless the workspace keeps identities).
+    pub commenter: AccountIdx,
+    /// The store's row id of the comment, and of the post it hangs under when in the data.
+    pub comment_rowid: i64,
+    pub parent_rowid: Option<i64>,
+    pub created_at: Timestamp,
+    pub lang: Option<String>,
+}
+
+/// The unanswered audience questions of the units in scope, by account (in account order),
+/// then time.
+pub fn unanswered_questions(dataset: &Dataset, params: &Params) -> Vec<UnansweredQuestion> {
+    let reference: Reference = params.resolve(dataset);
+    let threads = &dataset.threads;
+    let gathered = gather(dataset, params, &|_| None);
+    let mut list = Vec::new();
+    for (index, item) in threads.items.iter().enumerate() {
+        let Some(unit) = audience_comment_of(dataset, &reference, item) else {
+            continue;
+        };
+        let in_scope = matches!(gathered.facts.get(unit as usize), Some(Some(_)));
+        if !in_scope || !item.question || gathered.first_answer[index] != i64::MAX {
+            continue;
+        }
+        list.push(UnansweredQuestion {
+            account: unit,
+            commenter: item.account,
+            comment_rowid: item.post_rowid,
+            parent_rowid: threads.parent_of(item).map(|p| p.post_rowid),
+            created_at: item.created_at,
+            lang: threads.language(item.lang).map(str::to_string),
+        });
+    }
+    list.sort_by_key(|q| (q.account, q.created_at, q.comment_rowid));
+    list
+}

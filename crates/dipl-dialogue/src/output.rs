@@ -1,0 +1,183 @@
+//! Tables of the dialogue figures: one row per unit, and the languages in long form.
+
+use dipl_metrics::{group_keys, group_values, By, Group, Table, Value};
+use dipl_model::{Dataset, Ratio};
+
+use crate::{Dialogue, UnitDialogue};
+
+type Getter = fn(&UnitDialogue) -> Value;
+
+fn ratio(r: Ratio) -> Value {
+    r.into()
+}
+
+fn optional(r: Option<Ratio>) -> Value {
+    r.map_or(Value::Null, Value::from)
+}
+
+fn languages(list: &[(String, u64)]) -> Value {
+    if list.is_empty() {
+        return Value::Null;
+    }
+    let parts: Vec<String> = list.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    Value::Text(parts.join("; "))
+}
+
+/// The dialogue table's metric columns (codebook ids; the multi-part ids with a suffix), in
+/// codebook order, after the identifying columns.
+pub const DIALOGUE_COLUMNS: &[&str] = &[
+    "posts",
+    "originals",
+    "replies_to_audience",
+    "conversational_share",
+    "responsiveness",
+    "contribution",
+    "audience_comments",
+    "answered",
+    "answered_share",
+    "response_time_median",
+    "response_time_p90",
+    "response_time_buckets_2h",
+    "response_time_buckets_8h",
+    "response_time_buckets_24h",
+    "response_time_buckets_over_24h",
+    "response_time_buckets_not_answered",
+    "questions",
+    "questions_unanswered",
+    "dialogue_concentration_gini",
+    "dialogue_concentration_top_days",
+    "dialogue_concentration_top_posts",
+    "amplifies_audience",
+    "follow_back_share",
+    "post_languages",
+    "host_language_share",
+    "audience_languages",
+    "local_audience_share",
+    "local_commenters_located",
+    "commenters",
+];
+
+const GETTERS: &[Getter] = &[
+    |u| u.base.posts.into(),
+    |u| u.base.originals.into(),
+    |u| u.base.replies_to_audience.into(),
+    |u| u.base.conversational_share.into(),
+    |u| u.base.responsiveness.into(),
+    |u| u.base.contribution.into(),
+    |u| u.dialogue.audience_comments.into(),
+    |u| u.dialogue.answered.into(),
+    |u| ratio(u.dialogue.answered_share),
+    |u| u.dialogue.response_time_median.into(),
+    |u| u.dialogue.response_time_p90.into(),
+    |u| ratio(u.dialogue.response_within_2h),
+    |u| ratio(u.dialogue.response_2h_to_8h),
+    |u| ratio(u.dialogue.response_8h_to_24h),
+    |u| ratio(u.dialogue.response_over_24h),
+    |u| ratio(u.dialogue.not_answered),
+    |u| u.dialogue.questions.into(),
+    |u| u.dialogue.questions_unanswered.into(),
+    |u| u.dialogue.concentration_gini.into(),
+    |u| ratio(u.dialogue.concentration_top_days),
+    |u| ratio(u.dialogue.concentration_top_posts),
+    |u| ratio(u.dialogue.amplifies_audience),
+    |u| optional(u.dialogue.follow_back_share),
+    |u| languages(&u.dialogue.post_languages),
+    |u| optional(u.dialogue.host_language_share),
+    |u| languages(&u.dialogue.audience_languages),
+    |u| optional(u.dialogue.local_audience_share),
+    |u| optional(u.dialogue.local_commenters_located),
+    |u| u.dialogue.commenters.into(),
+];
+
+/// The host of a unit (accounts and actors of embassies, consulates and missions).
+fn host_value(dataset: &Dataset, group: &Group) -> Value {
+    let actor = match group {
+        Group::Account(a) => dataset.accounts.get(*a as usize).and_then(|i| i.actor),
+        Group::Actor(a) => Some(*a),
+        Group::Country(_) => None,
+    };
+    actor
+        .and_then(|a| dataset.actors.get(a as usize))
+        .and_then(|a| a.host.as_deref())
+        .into()
+}
+
+/// One row per unit: the grouping's identifying columns, `host` (not for countries), then
+/// [`DIALOGUE_COLUMNS`]; rows in the given order.
+pub fn dialogue_table(units: &[UnitDialogue], by: By, dataset: &Dataset) -> Table {
+    let with_host = by != By::Country;
+    let mut columns: Vec<&str> = group_keys(by).to_vec();
+    if with_host {
+        columns.push("host");
+    }
+    columns.extend_from_slice(DIALOGUE_COLUMNS);
+    let mut table = Table::with_columns(columns);
+    for unit in units {
+        let mut row = group_values(dataset, &unit.group);
+        if with_host {
+            row.push(host_value(dataset, &unit.group));
+        }
+        row.extend(GETTERS.iter().map(|get| get(unit)));
+        table.rows.push(row);
+    }
+    table
+}
+
+fn language_rows(
+    table: &mut Table,
+    keys: &[Value],
+    of: &str,
+    list: &[(String, u64)],
+    undetermined: u64,
+) {
+    let determined: u64 = list.iter().map(|(_, n)| n).sum();
+    for (lang, n) in list {
+        let mut row = keys.to_vec();
+        row.push(of.into());
+        row.push(lang.as_str().into());
+        row.push(dipl_lang::language_name(lang).into());
+        row.push((*n).into());
+        row.push(Ratio::new(*n as f64, determined as f64).into());
+        table.rows.push(row);
+    }
+    if undetermined > 0 {
+        let mut row = keys.to_vec();
+        row.push(of.into());
+        row.push("und".into());
+        row.push("undetermined".into());
+        row.push(undetermined.into());
+        row.push(Value::Null);
+        table.rows.push(row);
+    }
+}
+
+/// Languages in long form: the grouping's identifying columns, `of` (`posts` or `comments`),
+/// `language`, `language_name`, `count`, `share` (of the posts or comments whose language was
+/// determined; `und` rows count the others).
+pub fn language_table(units: &[UnitDialogue], by: By, dataset: &Dataset) -> Table {
+    let columns: Vec<&str> = group_keys(by)
+        .iter()
+        .copied()
+        .chain(["of", "language", "language_name", "count", "share"])
+        .collect();
+    let mut table = Table::with_columns(columns);
+    for unit in units {
+        let keys = group_values(dataset, &unit.group);
+        let d: &Dialogue = &unit.dialogue;
+        language_rows(
+            &mut table,
+            &keys,
+            "posts",
+            &d.post_languages,
+            d.own_posts_undetermined,
+        );
+        language_rows(
+            &mut table,
+            &keys,
+            "comments",
+            &d.audience_languages,
+            d.audience_undetermined,
+        );
+    }
+    table
+}
