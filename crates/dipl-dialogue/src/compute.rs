@@ -1,7 +1,7 @@
 //! One pass over the threads, posts and follow edges of a dataset, gathering each unit
 //! account's [`Facts`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use dipl_metrics::{is_unit, Params, Reference};
 use dipl_model::{AccountIdx, ActorKind, Dataset, PostKind, ThreadItem, Threads, NO_ITEM};
@@ -104,6 +104,61 @@ fn root_of(threads: &Threads, index: u32) -> Root {
     Root::Item(current)
 }
 
+/// Per language index of the threads: whether it is a language of each host in use.
+struct HostLanguages {
+    /// Per account: `Some(flags)` for hosted units with a known host (flags per language
+    /// index); `None` otherwise.
+    of_account: Vec<Option<usize>>,
+    flags: Vec<Vec<bool>>,
+}
+
+impl HostLanguages {
+    fn new(dataset: &Dataset, units: &[bool]) -> HostLanguages {
+        let mut hosts: Vec<&str> = Vec::new();
+        let mut flags: Vec<Vec<bool>> = Vec::new();
+        let mut of_account = vec![None; dataset.accounts.len()];
+        for (account, slot) in of_account.iter_mut().enumerate() {
+            if !units[account] {
+                continue;
+            }
+            let Some(host) = host_of(dataset, account as AccountIdx) else {
+                continue;
+            };
+            let Some(languages) = dipl_lang::host_languages(host) else {
+                continue;
+            };
+            let index = match hosts.iter().position(|h| *h == host) {
+                Some(i) => i,
+                None => {
+                    hosts.push(host);
+                    flags.push(
+                        dataset
+                            .threads
+                            .languages
+                            .iter()
+                            .map(|code| languages.contains(&code.as_str()))
+                            .collect(),
+                    );
+                    flags.len() - 1
+                }
+            };
+            *slot = Some(index);
+        }
+        HostLanguages { of_account, flags }
+    }
+
+    /// `Some(in a host language)` for hosted units, `None` for the others.
+    fn is_local(&self, account: AccountIdx, lang: u16) -> Option<bool> {
+        let index = (*self.of_account.get(account as usize)?)?;
+        Some(
+            self.flags[index]
+                .get(lang as usize)
+                .copied()
+                .unwrap_or(false),
+        )
+    }
+}
+
 pub(crate) fn gather(
     dataset: &Dataset,
     params: &Params,
@@ -111,29 +166,46 @@ pub(crate) fn gather(
 ) -> Gathered {
     let reference = params.resolve(dataset);
     let threads = &dataset.threads;
-    let mut facts: Vec<Option<Facts>> = dataset
+    let units: Vec<bool> = dataset
         .accounts
         .iter()
-        .map(|info| (is_unit(info) && params.includes(info.platform)).then(Facts::default))
+        .map(|info| is_unit(info) && params.includes(info.platform))
         .collect();
-    for (account, slot) in facts.iter_mut().enumerate() {
-        if let Some(f) = slot {
-            if let Some(host) = host_of(dataset, account as AccountIdx) {
-                let known = dipl_lang::host_languages(host).is_some();
-                if known {
+    let audience: Vec<bool> = dataset.accounts.iter().map(|info| !is_unit(info)).collect();
+    let hosts = HostLanguages::new(dataset, &units);
+    let mut facts: Vec<Option<Facts>> = units
+        .iter()
+        .enumerate()
+        .map(|(account, &unit)| {
+            unit.then(|| {
+                let mut f = Facts::default();
+                if hosts.of_account[account].is_some() {
                     f.host_language = Some((0, 0));
                     f.local_language = Some((0, 0));
                 }
-                f.local_location = Some((0, 0));
-            }
-        }
-    }
+                if host_of(dataset, account as AccountIdx).is_some() {
+                    f.local_location = Some((0, 0));
+                }
+                f
+            })
+        })
+        .collect();
     let first_answer = first_answers(threads, &reference);
 
-    // Audience comments, their answers and languages; the distinct commenters of each unit.
-    let mut commenters: BTreeMap<AccountIdx, BTreeSet<AccountIdx>> = BTreeMap::new();
+    // Audience comments, their answers and languages; the (unit, commenter) pairs.
+    let mut pairs: Vec<(AccountIdx, AccountIdx)> = Vec::new();
     for (index, item) in threads.items.iter().enumerate() {
-        let Some(unit) = audience_comment_of(dataset, &reference, item) else {
+        if item.kind != PostKind::Reply
+            || !item.in_window
+            || !audience
+                .get(item.account as usize)
+                .copied()
+                .unwrap_or(false)
+            || !reference.includes_post(item.created_at)
+        {
+            continue;
+        }
+        let Some(unit) = item.parent_account else {
             continue;
         };
         let Some(f) = facts.get_mut(unit as usize).and_then(Option::as_mut) else {
@@ -153,38 +225,38 @@ pub(crate) fn gather(
                 f.questions_unanswered += 1;
             }
         }
-        match threads.language(item.lang) {
-            Some(code) => {
-                *f.audience_languages.entry(code.to_string()).or_insert(0) += 1;
-                if let (Some(pair), Some(host)) = (&mut f.local_language, host_of(dataset, unit)) {
+        match item.lang {
+            Some(lang) => {
+                *f.audience_languages.entry(lang).or_insert(0) += 1;
+                if let (Some(pair), Some(local)) =
+                    (&mut f.local_language, hosts.is_local(unit, lang))
+                {
                     pair.1 += 1;
-                    if dipl_lang::host_languages(host).is_some_and(|l| l.contains(&code)) {
-                        pair.0 += 1;
-                    }
+                    pair.0 += u64::from(local);
                 }
             }
             None => f.audience_undetermined += 1,
         }
-        commenters.entry(unit).or_default().insert(item.account);
+        pairs.push((unit, item.account));
     }
-    for (unit, set) in &commenters {
-        let Some(f) = facts.get_mut(*unit as usize).and_then(Option::as_mut) else {
+    pairs.sort_unstable();
+    pairs.dedup();
+    for &(unit, commenter) in &pairs {
+        let Some(f) = facts.get_mut(unit as usize).and_then(Option::as_mut) else {
             continue;
         };
-        f.commenters = set.len() as u64;
-        let host = host_of(dataset, *unit);
-        if let (Some(pair), Some(host)) = (&mut f.local_location, host) {
-            for &commenter in set {
-                let location = dataset
-                    .accounts
-                    .get(commenter as usize)
-                    .and_then(|info| info.location.as_deref());
-                if let Some(country) = location.and_then(locate) {
-                    pair.1 += 1;
-                    if country.eq_ignore_ascii_case(host) {
-                        pair.0 += 1;
-                    }
-                }
+        f.commenters += 1;
+        let (Some(pair), Some(host)) = (&mut f.local_location, host_of(dataset, unit)) else {
+            continue;
+        };
+        let location = dataset
+            .accounts
+            .get(commenter as usize)
+            .and_then(|info| info.location.as_deref());
+        if let Some(country) = location.and_then(locate) {
+            pair.1 += 1;
+            if country.eq_ignore_ascii_case(host) {
+                pair.0 += 1;
             }
         }
     }
@@ -210,16 +282,14 @@ pub(crate) fn gather(
                 .or_insert(0) += 1;
         }
         if item.kind != PostKind::Repost {
-            match threads.language(item.lang) {
-                Some(code) => {
-                    *f.post_languages.entry(code.to_string()).or_insert(0) += 1;
-                    if let (Some(pair), Some(host)) =
-                        (&mut f.host_language, host_of(dataset, item.account))
+            match item.lang {
+                Some(lang) => {
+                    *f.post_languages.entry(lang).or_insert(0) += 1;
+                    if let (Some(pair), Some(local)) =
+                        (&mut f.host_language, hosts.is_local(item.account, lang))
                     {
                         pair.1 += 1;
-                        if dipl_lang::host_languages(host).is_some_and(|l| l.contains(&code)) {
-                            pair.0 += 1;
-                        }
+                        pair.0 += u64::from(local);
                     }
                 }
                 None => f.own_posts_undetermined += 1,

@@ -38,14 +38,14 @@ pub(crate) struct Facts {
     pub followed_back: u64,
     /// Whether the data holds the unit's own follow list (else follow-back is unknown).
     pub following_known: bool,
-    /// Detected languages of own posts (not reposts), by code; posts without a language count
-    /// under `own_posts_undetermined`.
-    pub post_languages: BTreeMap<String, u64>,
+    /// Detected languages of own posts (not reposts), by index into `Threads::languages`;
+    /// posts without a language count under `own_posts_undetermined`.
+    pub post_languages: BTreeMap<u16, u64>,
     pub own_posts_undetermined: u64,
     /// Own posts in a host language / own posts with a language (hosted units only).
     pub host_language: Option<(u64, u64)>,
-    /// Detected languages of audience comments.
-    pub audience_languages: BTreeMap<String, u64>,
+    /// Detected languages of audience comments (by language index).
+    pub audience_languages: BTreeMap<u16, u64>,
     pub audience_undetermined: u64,
     /// Audience comments in a host language / audience comments with a language (hosted units).
     pub local_language: Option<(u64, u64)>,

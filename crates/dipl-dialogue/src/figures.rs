@@ -64,8 +64,11 @@ pub struct Dialogue {
 }
 
 /// Most frequent first, ties by code.
-fn ranked(map: &BTreeMap<String, u64>) -> Vec<(String, u64)> {
-    let mut list: Vec<(String, u64)> = map.iter().map(|(k, v)| (k.clone(), *v)).collect();
+fn ranked(map: &BTreeMap<u16, u64>, languages: &[String]) -> Vec<(String, u64)> {
+    let mut list: Vec<(String, u64)> = map
+        .iter()
+        .filter_map(|(k, v)| Some((languages.get(*k as usize)?.clone(), *v)))
+        .collect();
     list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     list
 }
@@ -107,7 +110,7 @@ pub(crate) fn window_days(reference: &Reference) -> Option<u64> {
 }
 
 impl Dialogue {
-    pub(crate) fn from_facts(f: &Facts, reference: &Reference) -> Dialogue {
+    pub(crate) fn from_facts(f: &Facts, reference: &Reference, languages: &[String]) -> Dialogue {
         let mut seconds = f.response_seconds.clone();
         seconds.sort_unstable();
         let hours = |s: Option<f64>| s.map(|s| s / HOUR as f64);
@@ -164,10 +167,10 @@ impl Dialogue {
             follow_back_share: f
                 .following_known
                 .then(|| Ratio::new(f.followed_back as f64, f.followers_in_data as f64)),
-            post_languages: ranked(&f.post_languages),
+            post_languages: ranked(&f.post_languages, languages),
             own_posts_undetermined: f.own_posts_undetermined,
             host_language_share: f.host_language.map(|(a, b)| Ratio::new(a as f64, b as f64)),
-            audience_languages: ranked(&f.audience_languages),
+            audience_languages: ranked(&f.audience_languages, languages),
             audience_undetermined: f.audience_undetermined,
             local_audience_share: f
                 .local_language

@@ -88,6 +88,7 @@ pub fn dialogue(dataset: &Dataset, params: &Params, by: By) -> Vec<UnitDialogue>
         merged
     };
     let reference = &gathered.reference;
+    let languages = &dataset.threads.languages;
     match by {
         By::Account => account_metrics(dataset, params)
             .into_iter()
@@ -98,7 +99,7 @@ pub fn dialogue(dataset: &Dataset, params: &Params, by: By) -> Vec<UnitDialogue>
                     group: Group::Account(m.account),
                     accounts,
                     base: m.metrics,
-                    dialogue: Dialogue::from_facts(&f, reference),
+                    dialogue: Dialogue::from_facts(&f, reference, languages),
                 }
             })
             .collect(),
@@ -106,7 +107,7 @@ pub fn dialogue(dataset: &Dataset, params: &Params, by: By) -> Vec<UnitDialogue>
             .into_iter()
             .map(|m| UnitDialogue {
                 group: Group::Actor(m.actor),
-                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference),
+                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference, languages),
                 accounts: m.accounts,
                 base: m.metrics,
             })
@@ -115,7 +116,7 @@ pub fn dialogue(dataset: &Dataset, params: &Params, by: By) -> Vec<UnitDialogue>
             .into_iter()
             .map(|m| UnitDialogue {
                 group: Group::Country(m.country),
-                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference),
+                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference, languages),
                 accounts: m.accounts,
                 base: m.metrics,
             })

@@ -494,34 +494,6 @@ pub(crate) fn latin(text: &str) -> Option<Verdict> {
     (s >= LATIN_MIN).then(|| ("uz", confidence(s, LATIN_MIN / 2.0)))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn letters_alone() {
-        // Scores summed by hand from the weights above.
-        // "сәлем достар": ә → kk 2.0; word "сәлем" → kk +3.
-        assert_eq!(cyrillic_scores("сәлем достар")[KK], 5.0);
-        // "жаңы жыл": ң → kk 1, ky 2; word "жаңы" → ky +3.
-        let s = cyrillic_scores("жаңы жыл");
-        assert_eq!((s[KK], s[KY]), (1.0, 5.0));
-        assert_eq!(cyrillic("жаңы жыл").map(|v| v.0), Some("ky"));
-        // A Russian sentence naming Қазақстан stays with the base detector:
-        // two қ → kk 3.0, word "қазақстан" → kk 6.0; Slavic words "в", "и", "на", "по" → 8.0;
-        // 6.0 - 8.0 < 1 → None.
-        assert_eq!(cyrillic("встреча в қазақстан и на переговорах по"), None);
-    }
-
-    #[test]
-    fn uzbek_latin() {
-        // o‘ → +2, "o‘zbekiston" → +5, "va" → +1.5: 8.5.
-        assert_eq!(uzbek_latin_score("o‘zbekiston va "), 8.5);
-        // Spanish "va" alone stays below the threshold: 1.5 - 2 (é) = -0.5.
-        assert_eq!(latin("la reunión va muy bien café"), None);
-    }
-}
-
 /// Letter rules among the Slavic Cyrillic languages, used when the Central Asian layer did not
 /// decide: Ukrainian alone has `ї є ґ` (and `і` without `ы э ё ъ`), Belarusian `ў` with `і`,
 /// Russian alone (among ru/uk/be/bg/sr/mk) `ы э ё` without `і`. Serbian and Macedonian letters
@@ -587,4 +559,32 @@ pub(crate) fn has_ukrainian_word(text: &str) -> bool {
                 | "вітаємо"
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_alone() {
+        // Scores summed by hand from the weights above.
+        // "сәлем достар": ә → kk 2.0; word "сәлем" → kk +3.
+        assert_eq!(cyrillic_scores("сәлем достар")[KK], 5.0);
+        // "жаңы жыл": ң → kk 1, ky 2; word "жаңы" → ky +3.
+        let s = cyrillic_scores("жаңы жыл");
+        assert_eq!((s[KK], s[KY]), (1.0, 5.0));
+        assert_eq!(cyrillic("жаңы жыл").map(|v| v.0), Some("ky"));
+        // A Russian sentence naming Қазақстан stays with the base detector:
+        // two қ → kk 3.0, word "қазақстан" → kk 6.0; Slavic words "в", "и", "на", "по" → 8.0;
+        // 6.0 - 8.0 < 1 → None.
+        assert_eq!(cyrillic("встреча в қазақстан и на переговорах по"), None);
+    }
+
+    #[test]
+    fn uzbek_latin() {
+        // o‘ → +2, "o‘zbekiston" → +5, "va" → +1.5: 8.5.
+        assert_eq!(uzbek_latin_score("o‘zbekiston va "), 8.5);
+        // Spanish "va" alone stays below the threshold: 1.5 - 2 (é) = -0.5.
+        assert_eq!(latin("la reunión va muy bien café"), None);
+    }
 }

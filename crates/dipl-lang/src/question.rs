@@ -195,6 +195,10 @@ const LANGS: &[Rules] = &[
             "какую",
             "неужели",
             "разве",
+            // Requests for information open a question ("Подскажите, где …").
+            "подскажите",
+            "подскажи",
+            "уточните",
         ],
         anywhere: false,
         pairs: &[
@@ -578,6 +582,16 @@ fn for_each_sentence(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)
     }
 }
 
+/// Russian "как/что/где/когда + infinitive" asks how to do something ("Как записаться на …",
+/// "Что делать …"): an infinitive after the interrogative makes it a question.
+fn is_ru_infinitive_after(first: &str, second: &str) -> bool {
+    matches!(first, "как" | "что" | "когда")
+        && second.chars().count() >= 4
+        && ["ть", "ться", "тись", "ти", "чь"]
+            .iter()
+            .any(|suffix| second.ends_with(suffix))
+}
+
 fn allowed(word: &str, union: bool) -> bool {
     !union || !UNION_EXCLUDE.contains(&word)
 }
@@ -602,7 +616,7 @@ fn sentence_matches(r: &Rules, words: &str, union: bool) -> bool {
                 if !EN_SUBJECTS.contains(&second) {
                     return true;
                 }
-            } else if seconds.contains(&second) {
+            } else if seconds.contains(&second) || is_ru_infinitive_after(first, second) {
                 return true;
             }
         }

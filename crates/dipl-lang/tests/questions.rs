@@ -98,3 +98,25 @@ fn not_questions() {
         assert!(!is_question(t, *l), "expected no question: {t:?} ({l:?})");
     }
 }
+
+/// Russian requests for information and "how to" with an infinitive, without a question mark:
+/// a request verb opening the sentence ("Подскажите, где …"), or как/что/когда followed by an
+/// infinitive. Neither catches "как всегда" or a temporal "когда".
+#[test]
+fn russian_requests_and_infinitives() {
+    for text in [
+        "Подскажите, где можно найти форму заявки на программу",
+        "Как записаться на следующее мероприятие",
+        "Что делать, если паспорт утерян",
+        "Уточните, пожалуйста, сроки подачи",
+    ] {
+        assert!(is_question(text, Some("ru")), "{text}");
+    }
+    for text in [
+        "Как всегда, отличная работа",
+        "Когда мы были в Астане, было здорово",
+        "Что ж, спасибо",
+    ] {
+        assert!(!is_question(text, Some("ru")), "{text}");
+    }
+}
