@@ -210,6 +210,73 @@ fn demo_is_reproducible_and_queryable() {
 
     let actors = run(&["--data", path(&data), "actors", "list", "--format", "csv"]);
     assert!(stdout(&actors).contains("DEU-EMB-KAZ"));
+
+    // Dialogue: the table by actor, the languages, and the unanswered questions (commenters
+    // pseudonymised; their text only with --show-text).
+    let dialogue = run(&[
+        "--data",
+        path(&data),
+        "dialogue",
+        "--by",
+        "actor",
+        "--format",
+        "csv",
+    ]);
+    assert!(dialogue.status.success(), "{}", stderr(&dialogue));
+    let text = stdout(&dialogue);
+    let header = text.lines().next().unwrap_or("");
+    assert!(
+        header.starts_with("actor,name,country,host,posts,originals,replies_to_audience")
+            && header.contains(",audience_comments,answered,answered_share,response_time_median,"),
+        "{header}"
+    );
+    assert_eq!(text.lines().count(), 1 + 17, "17 demo actors");
+    let languages = run(&[
+        "--data",
+        path(&data),
+        "dialogue",
+        "--languages",
+        "--format",
+        "csv",
+    ]);
+    assert!(stdout(&languages).starts_with(
+        "platform,account_id,handle,actor,country,of,language,language_name,count,share\n"
+    ));
+    let unanswered = run(&[
+        "--data",
+        path(&data),
+        "dialogue",
+        "--unanswered",
+        "--format",
+        "csv",
+    ]);
+    assert!(unanswered.status.success(), "{}", stderr(&unanswered));
+    let list = stdout(&unanswered);
+    let mut lines = list.lines();
+    assert_eq!(
+        lines.next(),
+        Some("platform,account_id,handle,actor,commenter,created_at,language,comment_id,link")
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.len() > 100, "{} unanswered questions", rows.len());
+    assert!(rows
+        .iter()
+        .all(|r| r.split(',').nth(4).is_some_and(|c| c.starts_with("anon-"))));
+    let with_text = run(&[
+        "--data",
+        path(&data),
+        "dialogue",
+        "--unanswered",
+        "--show-text",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&with_text)).unwrap();
+    let first = &json[0];
+    assert!(
+        first["text"].as_str().is_some_and(|t| !t.is_empty()),
+        "{first}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 

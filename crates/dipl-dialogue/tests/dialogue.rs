@@ -434,3 +434,14 @@ fn language_table_long_form() {
         .collect();
     assert_eq!(rows.len(), 8, "{rows:#?}");
 }
+
+#[test]
+fn every_dialogue_column_is_in_the_catalog() {
+    let catalog = dipl_metrics::catalog();
+    for id in dipl_dialogue::DIALOGUE_COLUMNS.iter().chain(&["host"]) {
+        assert!(
+            catalog.iter().any(|d| d.id == *id),
+            "{id} has no catalog entry"
+        );
+    }
+}
