@@ -129,6 +129,7 @@ fn build(n_posts: u64, n_comments: u64) -> Dataset {
             platform_lang: None,
             question: false,
             in_window: true,
+            hashtags: (0, 0),
         };
         next_rowid += 1;
         let post_index = push(&mut items, post, u64::MAX);
@@ -181,6 +182,7 @@ fn build(n_posts: u64, n_comments: u64) -> Dataset {
                 platform_lang: None,
                 question,
                 in_window: true,
+                hashtags: (0, 0),
             };
             next_rowid += 1;
             let comment_index = push(&mut items, comment, post_index);
@@ -200,6 +202,7 @@ fn build(n_posts: u64, n_comments: u64) -> Dataset {
                         platform_lang: None,
                         question: false,
                         in_window: true,
+                        hashtags: (0, 0),
                     };
                     next_rowid += 1;
                     push(&mut items, answer, comment_index);

@@ -274,12 +274,31 @@ pub(crate) fn gather(
         };
         if item.kind == PostKind::Reply && item.parent_account != Some(item.account) {
             f.replies_to_others += 1;
+            if item
+                .parent_account
+                .is_some_and(|p| !audience.get(p as usize).copied().unwrap_or(true))
+            {
+                f.replies_to_units += 1;
+            }
             *f.replies_by_day
                 .entry(item.created_at.0.div_euclid(DAY))
                 .or_insert(0) += 1;
-            *f.replies_by_root
-                .entry(root_of(threads, index as u32))
-                .or_insert(0) += 1;
+            let root = root_of(threads, index as u32);
+            if let Root::Item(top) = root {
+                if let Some(top) = threads.items.get(top as usize) {
+                    if top.account == item.account {
+                        let (start, end) = top.hashtags;
+                        for &tag in threads
+                            .item_tags
+                            .get(start as usize..end as usize)
+                            .unwrap_or(&[])
+                        {
+                            *f.topics.entry(tag).or_insert(0) += 1;
+                        }
+                    }
+                }
+            }
+            *f.replies_by_root.entry(root).or_insert(0) += 1;
         }
         if item.kind != PostKind::Repost {
             match item.lang {

@@ -30,6 +30,11 @@ pub(crate) struct Facts {
     /// one).
     pub replies_by_root: BTreeMap<Root, u64>,
     pub replies_to_others: u64,
+    /// The part of `replies_to_others` that answers other units (actors), not the audience.
+    pub replies_to_units: u64,
+    /// Hashtags (indexes into `Threads::tags`) of the unit's own posts at the top of the threads
+    /// it replies in, once per reply: what its conversations are about.
+    pub topics: BTreeMap<u32, u64>,
     /// Reposts and quotes of audience accounts' posts, and all reposts and quotes.
     pub amplified_audience: u64,
     pub reposts_and_quotes: u64,
@@ -81,6 +86,8 @@ impl Facts {
         add_map(&mut self.replies_by_day, &other.replies_by_day);
         add_map(&mut self.replies_by_root, &other.replies_by_root);
         self.replies_to_others += other.replies_to_others;
+        self.replies_to_units += other.replies_to_units;
+        add_map(&mut self.topics, &other.topics);
         self.amplified_audience += other.amplified_audience;
         self.reposts_and_quotes += other.reposts_and_quotes;
         self.followers_in_data += other.followers_in_data;

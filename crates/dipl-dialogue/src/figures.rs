@@ -61,6 +61,13 @@ pub struct Dialogue {
     pub local_commenters_located: Option<Ratio>,
     /// Distinct commenters.
     pub commenters: u64,
+    /// Replies to others, and the part of them that answers other actors rather than the
+    /// audience ("with whom").
+    pub replies_to_others: u64,
+    pub replies_to_actors: u64,
+    /// Hashtags of the unit's posts whose threads it replies in, weighted by replies, most
+    /// frequent first (at most 5): "about what".
+    pub topics: Vec<(String, u64)>,
 }
 
 /// Most frequent first, ties by code.
@@ -110,7 +117,12 @@ pub(crate) fn window_days(reference: &Reference) -> Option<u64> {
 }
 
 impl Dialogue {
-    pub(crate) fn from_facts(f: &Facts, reference: &Reference, languages: &[String]) -> Dialogue {
+    pub(crate) fn from_facts(
+        f: &Facts,
+        reference: &Reference,
+        languages: &[String],
+        tags: &[String],
+    ) -> Dialogue {
         let mut seconds = f.response_seconds.clone();
         seconds.sort_unstable();
         let hours = |s: Option<f64>| s.map(|s| s / HOUR as f64);
@@ -179,6 +191,18 @@ impl Dialogue {
                 .local_location
                 .map(|(a, b)| Ratio::new(a as f64, b as f64)),
             commenters: f.commenters,
+            replies_to_others: f.replies_to_others,
+            replies_to_actors: f.replies_to_units,
+            topics: {
+                let mut list: Vec<(String, u64)> = f
+                    .topics
+                    .iter()
+                    .filter_map(|(t, n)| Some((tags.get(*t as usize)?.clone(), *n)))
+                    .collect();
+                list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                list.truncate(5);
+                list
+            },
         }
     }
 }

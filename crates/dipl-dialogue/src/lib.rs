@@ -89,6 +89,7 @@ pub fn dialogue(dataset: &Dataset, params: &Params, by: By) -> Vec<UnitDialogue>
     };
     let reference = &gathered.reference;
     let languages = &dataset.threads.languages;
+    let tags = &dataset.threads.tags;
     match by {
         By::Account => account_metrics(dataset, params)
             .into_iter()
@@ -99,7 +100,7 @@ pub fn dialogue(dataset: &Dataset, params: &Params, by: By) -> Vec<UnitDialogue>
                     group: Group::Account(m.account),
                     accounts,
                     base: m.metrics,
-                    dialogue: Dialogue::from_facts(&f, reference, languages),
+                    dialogue: Dialogue::from_facts(&f, reference, languages, tags),
                 }
             })
             .collect(),
@@ -107,7 +108,7 @@ pub fn dialogue(dataset: &Dataset, params: &Params, by: By) -> Vec<UnitDialogue>
             .into_iter()
             .map(|m| UnitDialogue {
                 group: Group::Actor(m.actor),
-                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference, languages),
+                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference, languages, tags),
                 accounts: m.accounts,
                 base: m.metrics,
             })
@@ -116,7 +117,7 @@ pub fn dialogue(dataset: &Dataset, params: &Params, by: By) -> Vec<UnitDialogue>
             .into_iter()
             .map(|m| UnitDialogue {
                 group: Group::Country(m.country),
-                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference, languages),
+                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference, languages, tags),
                 accounts: m.accounts,
                 base: m.metrics,
             })

@@ -107,6 +107,7 @@ impl Builder {
             platform_lang: None,
             question,
             in_window: created_at.0 >= T0,
+            hashtags: (0, 0),
         });
         self.names.push(name);
     }
@@ -180,6 +181,10 @@ fn fixture() -> Dataset {
     // to check that a comment outside the window still places its answer in P1's thread.
     b.threads.items[0].parent = 1;
     b.threads.items[0].missing_parent_key = 0;
+    // P1 carries #visa: what E's conversations are about.
+    b.threads.tags = vec!["visa".into()];
+    b.threads.item_tags = vec![0];
+    b.threads.items[1].hashtags = (0, 1);
     ds.threads = b.threads;
 
     // The posts table: the units' posts in the window, plus reposts and a quote of E.
@@ -297,6 +302,10 @@ fn embassy_figures_by_hand() {
     assert_eq!(d.concentration_top_days.value(), Some(6.0 / 7.0));
     // Threads: P1 has r1, r1b, r-c6, r-c7 (4); P2 1; the deleted comment 1; P3 1 → 6 of 7.
     assert_eq!(d.concentration_top_posts.value(), Some(6.0 / 7.0));
+    // With whom and about what: all 7 replies go to the audience; 4 of them are in P1's
+    // thread, which carries #visa.
+    assert_eq!((d.replies_to_others, d.replies_to_actors), (7, 0));
+    assert_eq!(d.topics, vec![("visa".to_string(), 4)]);
     // Reposts and quote: a1 (audience), M (unit), unknown → 1 of 3.
     assert_eq!(d.amplifies_audience.value(), Some(1.0 / 3.0));
     // Followers in the data: a1, a2, M; E follows back a1 and M.

@@ -28,9 +28,11 @@
 //!   `in_reply_to_account_id`). They are resolved within the record (a page, a context): a
 //!   parent present there gives its `uri`. Otherwise, when the parent's author is local to the
 //!   instance and the record shows that the instance writes `<actor>/statuses/<local id>` URIs
-//!   (Mastodon does), the URI is built; otherwise the parent's `post_id` is the bare
-//!   instance-local id (it links to nothing else; its author is still named when the record
-//!   knows the account, e.g. from the mentions). The same holds for a quote known only by id.
+//!   (Mastodon does), the URI is built; otherwise the parent's `post_id` is empty: the bare
+//!   instance-local id names nothing outside the instance, and stored it would overwrite the
+//!   URI that a context page gives the same parent (the store keeps no id for an empty one).
+//!   Its author is still named when the record knows the account, e.g. from the mentions. The
+//!   same holds for a quote known only by id.
 //!
 //! # Translation rules
 //!

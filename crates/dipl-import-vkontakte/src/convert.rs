@@ -505,13 +505,14 @@ fn is_vk_url(url: &str) -> bool {
         .any(|h| host.eq_ignore_ascii_case(h))
 }
 
-/// The comment a thread reply sits under: its id and author.
+/// The comment a thread reply sits under: its id and author (unknown for a deleted comment
+/// that VK gives without `from_id`).
 #[derive(Debug, Clone, Copy)]
 struct ThreadRoot {
     owner: i64,
     post: i64,
     id: i64,
-    author: i64,
+    author: Option<i64>,
 }
 
 /// A comment (and the replies its `thread` nests).
@@ -529,9 +530,20 @@ fn comment(
         .or(root.map(|r| r.post))
         .ok_or("post_id")?;
     let id = int(item.id).ok_or("id")?;
-    let author = int(item.from_id).filter(|&a| a != 0).ok_or("from_id")?;
+    let Some(author) = int(item.from_id).filter(|&a| a != 0) else {
+        // Some deleted comments come without `from_id`: the comment is not imported, but the
+        // replies in its thread are (an answer to a deleted comment is still an answer given).
+        let this = ThreadRoot {
+            owner,
+            post,
+            id,
+            author: None,
+        };
+        thread_replies(item, this, ctx, out)?;
+        return Err("from_id");
+    };
     let date = int(item.date).ok_or("date")?;
-    let root_author = |c: i64| root.filter(|r| r.id == c).map(|r| r.author);
+    let root_author = |c: i64| root.filter(|r| r.id == c).and_then(|r| r.author);
     let parent_ref = |c: i64, account: Option<i64>| PostRef {
         post_id: comment_id(owner, post, c),
         account_id: account.map(|a| a.to_string()),
@@ -551,7 +563,7 @@ fn comment(
     {
         parent_ref(c, root_author(c))
     } else if let Some(r) = root {
-        parent_ref(r.id, Some(r.author))
+        parent_ref(r.id, r.author)
     } else {
         PostRef {
             post_id: post_id(owner, post),
@@ -590,8 +602,18 @@ fn comment(
         owner,
         post,
         id,
-        author,
+        author: Some(author),
     };
+    thread_replies(item, this, ctx, out)
+}
+
+/// The replies nested in a comment's `thread`; the first missing field, if any.
+fn thread_replies(
+    item: &Item<'_>,
+    this: ThreadRoot,
+    ctx: &mut Context<'_, '_>,
+    out: &mut Vec<Record>,
+) -> Result<(), &'static str> {
     let replies = item
         .thread
         .as_ref()

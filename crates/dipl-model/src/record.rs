@@ -147,6 +147,8 @@ impl MediaKind {
 }
 
 /// A reference to another post: the post a reply answers, or the post reposted or quoted.
+/// An empty `post_id` means the post is not known by any stable id (only, perhaps, its author):
+/// the store keeps no id for it, and a later export that names it fills it in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct PostRef {
     pub post_id: String,

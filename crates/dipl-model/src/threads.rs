@@ -40,6 +40,9 @@ pub struct ThreadItem {
     pub question: bool,
     /// Created inside the window `[from, to)` (others are ancestors or later answers).
     pub in_window: bool,
+    /// The case-folded hashtags of units' posts (what a conversation is about): a range of
+    /// [`Threads::item_tags`] as `(start, end)`; empty for audience comments.
+    pub hashtags: (u32, u32),
 }
 
 /// The conversation items of a scope, sorted by `(account, created_at, platform post id)` (the
@@ -51,6 +54,10 @@ pub struct Threads {
     pub items: Vec<ThreadItem>,
     /// Language codes (ISO 639-1, else 639-3), sorted.
     pub languages: Vec<String>,
+    /// Indexes into [`Threads::tags`], referenced by [`ThreadItem::hashtags`].
+    pub item_tags: Vec<u32>,
+    /// Case-folded hashtags, sorted.
+    pub tags: Vec<String>,
 }
 
 impl Threads {
@@ -64,6 +71,15 @@ impl Threads {
     /// The language code of an index.
     pub fn language(&self, index: Option<u16>) -> Option<&str> {
         index.and_then(|i| self.languages.get(i as usize).map(String::as_str))
+    }
+
+    /// The hashtags of an item.
+    pub fn hashtags_of(&self, item: &ThreadItem) -> impl Iterator<Item = &str> {
+        self.item_tags
+            .get(item.hashtags.0 as usize..item.hashtags.1 as usize)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&t| self.tags.get(t as usize).map(String::as_str))
     }
 
     /// The item an item answers, when it is in the data.

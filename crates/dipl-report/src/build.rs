@@ -1,6 +1,7 @@
 //! Builds the report from a dataset: an opening summary in plain words, then activity,
 //! engagement, conversation, actors, countries, hashtags and mentions, each a table (and a chart
-//! where a picture reads faster), then the network of the actor accounts (the follow graph, or
+//! where a picture reads faster), then dialogue with the public (answered comments, response
+//! times, concentration, languages, local reach), then the network of the actor accounts (the follow graph, or
 //! the reply graph when the data has no follow edges), closing with the definitions of every
 //! figure shown.
 //!
@@ -436,7 +437,23 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
         "conversational_share",
         "responsiveness",
         "contribution",
+        "audience_comments",
+        "answered_share",
+        "response_time_median",
+        "response_time_p90",
+        "questions_unanswered",
+        "dialogue_concentration_gini",
+        "dialogue_concentration_top_days",
+        "dialogue_concentration_top_posts",
+        "amplifies_audience",
+        "follow_back_share",
+        "host_language_share",
+        "local_audience_share",
+        "local_commenters_located",
     ];
+    let (dialogue, dialogue_summary, dialogue_tables) =
+        crate::dialogue_section::dialogue_section(dataset, params);
+    summary.extend(dialogue_summary);
     let mut notes: Vec<String> = catalog()
         .iter()
         .filter(|d| shown.contains(&d.id))
@@ -488,6 +505,7 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
                 conversation,
                 actors_section,
                 tags_section,
+                dialogue,
                 network_section(dataset, params),
             ],
             notes,
@@ -499,7 +517,10 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
             ("hashtags_by_account".into(), hashtags_by_account),
             ("hashtags_overall".into(), top_overall),
             ("mentions_by_account".into(), mentions_by_account),
-        ],
+        ]
+        .into_iter()
+        .chain(dialogue_tables)
+        .collect(),
     }
 }
 

@@ -93,6 +93,7 @@ fn dataset() -> Dataset {
         symbols: vec!["astana".into()],
         post_hashtags: vec![0, 0, 0],
         post_mentions: vec![],
+        threads: Default::default(),
     }
 }
 

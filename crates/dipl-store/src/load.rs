@@ -662,7 +662,7 @@ fn copy_range(source: &[u32], range: &Range<u32>, map: &[u32], out: &mut Vec<u32
 }
 
 /// Lower case, borrowing when the text has nothing to fold.
-fn fold_case(text: &str) -> Cow<'_, str> {
+pub(crate) fn fold_case(text: &str) -> Cow<'_, str> {
     if text.chars().any(char::is_uppercase) {
         Cow::Owned(text.to_lowercase())
     } else {
@@ -672,7 +672,7 @@ fn fold_case(text: &str) -> Cow<'_, str> {
 
 /// Calls `f` with each string of a JSON list column. The store writes plain `["a","b"]`, read
 /// here without allocating; anything with escapes or odd spacing takes the full JSON parser.
-fn each_item(text: &str, mut f: impl FnMut(&str)) -> Result<()> {
+pub(crate) fn each_item(text: &str, mut f: impl FnMut(&str)) -> Result<()> {
     if text == "[]" {
         return Ok(());
     }

@@ -646,9 +646,16 @@ impl Writer<'_> {
             author,
             post.created_at.0,
             post.kind.id(),
-            post.parent.as_ref().map(|r| r.post_id.as_str()),
+            // An empty id is a reference whose post is unknown (only its author is).
+            post.parent
+                .as_ref()
+                .map(|r| r.post_id.as_str())
+                .filter(|id| !id.is_empty()),
             parent_account,
-            post.referenced.as_ref().map(|r| r.post_id.as_str()),
+            post.referenced
+                .as_ref()
+                .map(|r| r.post_id.as_str())
+                .filter(|id| !id.is_empty()),
             referenced_account,
             post.conversation_id,
             count_to_sql(counters.likes),

@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
+use std::ops::Range;
 
 use dipl_model::{Platform, PostKind, ThreadItem, Threads, Timestamp, NO_ITEM};
 use rusqlite::types::ValueRef;
@@ -20,7 +21,7 @@ use rusqlite::Connection;
 
 use crate::columns::parse_platform;
 use crate::fast_hash::FastHash;
-use crate::load::{rowid_slot, Scope, NO_INDEX};
+use crate::load::{each_item, fold_case, rowid_slot, Scope, NO_INDEX};
 use crate::{Result, StoreError};
 
 /// A thread row as read: accounts are still row slots, the parent a post row id.
@@ -40,6 +41,8 @@ struct RawItem {
     platform_lang: Option<u16>,
     question: bool,
     in_window: bool,
+    /// Provisional tag ids in `ThreadScan::item_tags`.
+    tags: Range<u32>,
 }
 
 /// The rows of the thread scan before account indexes are known.
@@ -47,6 +50,8 @@ struct RawItem {
 pub(crate) struct ThreadScan {
     rows: Vec<RawItem>,
     langs: HashMap<String, u16>,
+    tag_ids: HashMap<String, u32, FastHash>,
+    item_tags: Vec<u32>,
 }
 
 // The parent's author comes from the parent post itself when the reply does not name it (VK
@@ -55,7 +60,7 @@ const COLUMNS: &str = "SELECT p.id, p.account, p.created_at, p.kind,
     COALESCE(p.parent_account, par.account),
     p.referenced_account, p.detected_lang, p.question, p.lang, par.id,
     CASE WHEN par.id IS NULL THEN p.parent_post_platform_id END, p.platform,
-    CASE WHEN p.detected_lang IS NULL THEN p.text END, p.platform_id
+    CASE WHEN p.detected_lang IS NULL THEN p.text END, p.platform_id, p.hashtags
 FROM post p LEFT JOIN post par
     ON par.platform_id = p.parent_post_platform_id AND par.platform = p.platform";
 
@@ -87,7 +92,7 @@ impl ThreadScan {
             let mut stmt = conn.prepare(&sql)?;
             let mut rows = stmt.query([from, reach])?;
             while let Some(row) = rows.next()? {
-                let item = self.item(row, to)?;
+                let item = self.item(row, to, units)?;
                 let wanted_row = is_unit(item.account)
                     || (item.kind == PostKind::Reply && is_unit(item.parent_account));
                 if wanted_row {
@@ -114,7 +119,7 @@ impl ThreadScan {
                 }
                 let mut rows = stmt.query([rowid])?;
                 if let Some(row) = rows.next()? {
-                    let mut item = self.item(row, to)?;
+                    let mut item = self.item(row, to, units)?;
                     item.in_window = false;
                     self.rows.push(item);
                 }
@@ -130,7 +135,7 @@ impl ThreadScan {
         Ok(())
     }
 
-    fn item(&mut self, row: &rusqlite::Row<'_>, to: i64) -> Result<RawItem> {
+    fn item(&mut self, row: &rusqlite::Row<'_>, to: i64, units: &[bool]) -> Result<RawItem> {
         let slot = |value: Option<i64>| -> Result<u32> {
             value.map_or(Ok(NO_INDEX), |v| rowid_slot(v).map(|s| s as u32))
         };
@@ -161,10 +166,25 @@ impl ThreadScan {
             Some(id) => missing_key(platform, id),
             None => 0,
         };
+        let account = slot(Some(row.get(1)?))?;
+        let tags_start = self.item_tags.len() as u32;
+        if units.get(account as usize).copied().unwrap_or(false) {
+            if let Some(list) = row.get_ref(14)?.as_str_or_null()? {
+                let (ids, out) = (&mut self.tag_ids, &mut self.item_tags);
+                each_item(list, |tag| {
+                    let tag = fold_case(tag);
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(tag.into_owned()).or_insert(next);
+                    out.push(id);
+                })?;
+            }
+        }
+        let tags = tags_start..self.item_tags.len() as u32;
         Ok(RawItem {
+            tags,
             rowid: row.get(0)?,
             id_key: missing_key(platform, row.get_ref(13)?.as_str()?),
-            account: slot(Some(row.get(1)?))?,
+            account,
             created_at,
             kind,
             parent_rowid: row.get(9)?,
@@ -193,6 +213,14 @@ impl ThreadScan {
 
     /// The final [`Threads`], with account row slots mapped through `index_of`.
     pub(crate) fn finish(self, index_of: &[u32]) -> Threads {
+        let mut tags: Vec<(String, u32)> = self.tag_ids.into_iter().collect();
+        tags.sort();
+        let mut tag_remap = vec![0u32; tags.len()];
+        for (new, (_, old)) in tags.iter().enumerate() {
+            tag_remap[*old as usize] = new as u32;
+        }
+        let scan_tags = self.item_tags;
+        let mut item_tags: Vec<u32> = Vec::new();
         let mut languages: Vec<(String, u16)> = self.langs.into_iter().collect();
         languages.sort();
         let mut remap = vec![0u16; languages.len()];
@@ -205,7 +233,7 @@ impl ThreadScan {
                 .copied()
                 .filter(|&i| i != NO_INDEX)
         };
-        let mut rows: Vec<(ThreadItem, Option<i64>, u64)> = self
+        let mut rows: Vec<(ThreadItem, Option<i64>, u64, Range<u32>)> = self
             .rows
             .into_iter()
             .filter_map(|r| {
@@ -222,22 +250,30 @@ impl ThreadScan {
                     platform_lang: r.platform_lang.map(|l| remap[l as usize]),
                     question: r.question,
                     in_window: r.in_window,
+                    hashtags: (0, 0),
                 };
-                Some((item, r.parent_rowid, r.id_key))
+                Some((item, r.parent_rowid, r.id_key, r.tags))
             })
             .collect();
-        rows.sort_unstable_by_key(|(i, _, key)| (i.account, i.created_at, *key, i.post_rowid));
+        rows.sort_unstable_by_key(|(i, _, key, _)| (i.account, i.created_at, *key, i.post_rowid));
         let position: HashMap<i64, u32, FastHash> = rows
             .iter()
             .enumerate()
-            .map(|(i, (item, _, _))| (item.post_rowid, i as u32))
+            .map(|(i, (item, _, _, _))| (item.post_rowid, i as u32))
             .collect();
         let items = rows
             .into_iter()
-            .map(|(mut item, parent, _)| {
+            .map(|(mut item, parent, _, scanned)| {
                 if let Some(&p) = parent.and_then(|p| position.get(&p)) {
                     item.parent = p;
                 }
+                let start = item_tags.len() as u32;
+                item_tags.extend(
+                    scan_tags[scanned.start as usize..scanned.end as usize]
+                        .iter()
+                        .map(|&t| tag_remap[t as usize]),
+                );
+                item.hashtags = (start, item_tags.len() as u32);
                 item
             })
             .collect();
@@ -245,6 +281,8 @@ impl ThreadScan {
             loaded: true,
             items,
             languages: languages.into_iter().map(|(code, _)| code).collect(),
+            item_tags,
+            tags: tags.into_iter().map(|(tag, _)| tag).collect(),
         }
     }
 }

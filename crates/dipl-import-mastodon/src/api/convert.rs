@@ -213,8 +213,10 @@ impl Lookup {
             Some((_, actor, _, true)) if self.mastodon_ids => {
                 format!("{actor}/statuses/{local_id}")
             }
-            // Known only by its instance-local id.
-            _ => local_id.to_string(),
+            // Known only by its instance-local id, which names no post outside this instance
+            // and would overwrite the URI a context page gives the same parent: the post is
+            // left unnamed (an empty id is stored as no id), its author still known.
+            _ => String::new(),
         };
         PostRef {
             post_id,
@@ -724,12 +726,13 @@ mod tests {
         let r = lookup.post_ref("5", Some("7"));
         assert_eq!(r.post_id, "https://h.example/users/ana/statuses/5");
         assert_eq!(r.handle.as_deref(), Some("ana@h.example"));
-        // By a remote account: only the instance-local id is known.
+        // By a remote account: only the instance-local id is known, which names nothing
+        // elsewhere: no post id, the author only.
         let r = lookup.post_ref("6", Some("8"));
-        assert_eq!(r.post_id, "6");
+        assert_eq!(r.post_id, "");
         assert_eq!(r.account_id.as_deref(), Some("https://o.example/users/bo"));
         assert_eq!(r.handle.as_deref(), Some("bo@o.example"));
         let r = lookup.post_ref("9", Some("99"));
-        assert_eq!((r.post_id.as_str(), r.account_id), ("9", None));
+        assert_eq!((r.post_id.as_str(), r.account_id), ("", None));
     }
 }
