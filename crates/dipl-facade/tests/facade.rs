@@ -704,3 +704,47 @@ fn synthetic_threads_give_the_true_dialogue_figures() {
     assert!(checked >= 10, "only {checked} accounts with comments");
     let _ = std::fs::remove_dir_all(ws_dir);
 }
+
+/// The European Commission's page feed of March 2014 (Graph API v1.0, comments flat): 92
+/// comments under 10 posts, one of them by the page itself ("Thank you Judit Rácz for the
+/// correct answer"), which v1.0 gives as a comment on the post, not as a reply to Judit's
+/// comment — so it is a self-reply and answers no comment. Independent counts (Python over
+/// the JSON): 91 audience comments by 84 distinct commenters; 16 contain a question mark
+/// outside URLs. Our detector adds 2 by interrogative words ("is there any people in this
+/// Global …" after a URL, and a Turkish comment whose "nasıl" is an indirect question: a false
+/// positive of the Turkic any-position rule).
+#[test]
+fn eu_commission_page_comments_are_not_answered() {
+    let Some(dir) = shared_data("facebook-graph-eu-commission") else {
+        return;
+    };
+    let ws_dir = temp_dir("eu-dialogue");
+    let mut workspace = Workspace::open(&ws_dir.join("ws"), || KEY).unwrap();
+    workspace
+        .import(&request(vec![dir]), &mut NoProgress)
+        .unwrap();
+    let dataset = workspace.dataset(&Scope::all()).expect("load");
+    let units = dipl_dialogue::dialogue(
+        &dataset,
+        &Params::new(Window::ALL),
+        dipl_metrics::By::Account,
+    );
+    let page = units
+        .iter()
+        .find(|u| u.dialogue.audience_comments > 0)
+        .expect("the page has comments");
+    let d = &page.dialogue;
+    assert_eq!(d.audience_comments, 91);
+    assert_eq!(d.commenters, 84);
+    assert_eq!(d.answered, 0);
+    assert_eq!(d.answered_share.value(), Some(0.0));
+    assert_eq!(d.response_time_median, None);
+    assert_eq!((d.questions, d.questions_unanswered), (18, 18));
+    assert_eq!(d.replies_to_others, 0);
+    // English dominates the comments. The page's 11 posts and its comment: 10 in English, two
+    // photos without text undetermined.
+    assert_eq!(d.audience_languages.first(), Some(&("en".to_string(), 58)));
+    assert_eq!(d.post_languages, vec![("en".to_string(), 10)]);
+    assert_eq!(d.own_posts_undetermined, 2);
+    let _ = std::fs::remove_dir_all(ws_dir);
+}
