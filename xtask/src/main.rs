@@ -2,7 +2,7 @@
 //!
 //! - `cargo xtask ci`: the README's test command, `cargo fmt --check`, and clippy with warnings
 //!   as errors.
-//! - `cargo xtask bench [--posts N] [--format-posts N] [--formats-only] [--dir DIR]`: synthesise
+//! - `cargo xtask bench [--posts N] [--format-posts N] [--formats-only] [--analysis-only] [--dir DIR]`: synthesise
 //!   N tweets (default 1,000,000) as twarc2 JSONL, import them and compute `metrics accounts`
 //!   through the release binary, printing throughput and peak memory; then run every importer's
 //!   per-format benchmark (see docs/benchmarks.md).
@@ -20,7 +20,7 @@ fn main() -> Result<()> {
         Some("bench") => bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask ci | bench [--posts N] [--format-posts N] [--formats-only] [--dir DIR]"
+                "usage: cargo xtask ci | bench [--posts N] [--format-posts N] [--formats-only] [--analysis-only] [--dir DIR]"
             );
             bail!("unknown or missing task")
         }
@@ -229,6 +229,7 @@ fn bench(args: &[String]) -> Result<()> {
             "--posts" => posts = iter.next().context("--posts N")?.parse()?,
             "--format-posts" => format_posts = iter.next().context("--format-posts N")?.parse()?,
             "--formats-only" => only_formats = true,
+            "--analysis-only" => return bench_analysis(),
             "--dir" => dir = PathBuf::from(iter.next().context("--dir DIR")?),
             other => bail!("unknown bench option {other}"),
         }
@@ -302,7 +303,34 @@ fn bench(args: &[String]) -> Result<()> {
         import_s + metrics_s,
         n / (import_s + metrics_s)
     );
-    bench_formats(format_posts, &dir.join("formats"))
+    bench_formats(format_posts, &dir.join("formats"))?;
+    bench_analysis()
+}
+
+/// The analysis benchmarks that build their data in memory: dialogue metrics (1M posts, 5M
+/// comments), language and question detection, profile locations, and the network metrics.
+fn bench_analysis() -> Result<()> {
+    for (package, example) in [
+        ("dipl-dialogue", "dialogue_bench"),
+        ("dipl-lang", "lang_bench"),
+        ("dipl-places", "places_bench"),
+        ("dipl-network", "network_bench"),
+    ] {
+        println!("== {package} {example}");
+        run(
+            "cargo",
+            &[
+                "run",
+                "--release",
+                "-q",
+                "-p",
+                package,
+                "--example",
+                example,
+            ],
+        )?;
+    }
+    Ok(())
 }
 
 fn workspace_root() -> PathBuf {

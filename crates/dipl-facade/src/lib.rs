@@ -13,7 +13,7 @@ use std::sync::mpsc;
 
 use dipl_ingest::{Diagnostic, ImportError, ImportOptions, Importer, InputFile, Sink};
 use dipl_model::{Dataset, Record, Timestamp};
-use dipl_store::{analyse_text, BatchInfo, BatchOutcome, DiagnosticRow, Scope, Store, TextNotes};
+use dipl_store::{analyse_post, BatchInfo, BatchOutcome, DiagnosticRow, Scope, Store, TextNotes};
 use rayon::prelude::*;
 
 pub use importers::{all_importers, importer_by_id};
@@ -383,7 +383,7 @@ impl Sink for ChannelSink {
             .par_iter()
             .with_min_len(256)
             .map(|record| match record {
-                Record::Post(post) => Some(analyse_text(&post.text)),
+                Record::Post(post) => Some(analyse_post(post)),
                 _ => None,
             })
             .collect();

@@ -28,7 +28,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -260,6 +260,68 @@ pub fn dialogue_section(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dipl_model::Ratio;
+
+    fn figures() -> Dialogue {
+        Dialogue {
+            audience_comments: 1914,
+            answered: 365,
+            answered_share: Ratio::new(365.0, 1914.0),
+            response_time_median: Some(2.94),
+            response_time_p90: Some(18.04),
+            response_within_2h: Ratio::new(150.0, 365.0),
+            response_2h_to_8h: Ratio::new(100.0, 365.0),
+            response_8h_to_24h: Ratio::new(80.0, 365.0),
+            response_over_24h: Ratio::new(35.0, 365.0),
+            not_answered: Ratio::new(1549.0, 1914.0),
+            questions: 600,
+            questions_unanswered: 489,
+            concentration_gini: Some(0.8),
+            concentration_top_days: Ratio::new(100.0, 431.0),
+            concentration_top_posts: Ratio::new(120.0, 431.0),
+            amplifies_audience: Ratio::new(3.0, 8.0),
+            follow_back_share: None,
+            post_languages: vec![("ru".into(), 500), ("de".into(), 400), ("kk".into(), 100)],
+            own_posts_undetermined: 5,
+            host_language_share: Some(Ratio::new(600.0, 1000.0)),
+            audience_languages: vec![("ru".into(), 1000)],
+            audience_undetermined: 0,
+            local_audience_share: Some(Ratio::new(1300.0, 1900.0)),
+            local_commenters_located: Some(Ratio::new(40.0, 52.0)),
+            commenters: 900,
+            replies_to_others: 431,
+            replies_to_actors: 22,
+            topics: vec![("visa".into(), 120), ("education".into(), 80)],
+        }
+    }
+
+    #[test]
+    fn one_actor_in_plain_words() {
+        assert_eq!(
+            sentence("Embassy of Germany in Kazakhstan", Some("KAZ"), &figures()),
+            "Embassy of Germany in Kazakhstan: 1,914 audience comments, 365 answered (19 %); \
+             first answers after 2.9 h in the median, 90 % within 18.0 h; 489 of 600 questions \
+             left unanswered; of its 431 replies to others, 5 % answer other actors rather than \
+             the public; 23 % fall on its 3 busiest days (Gini over days 0.80) and 28 % under \
+             its 3 busiest threads; its conversations are about #visa (120), #education (80); \
+             it writes in ru (50 %), de (40 %), kk (10 %), 60 % in a language of KAZ; 68 % of \
+             the audience comments are in a language of KAZ, and 40 of 52 commenters with a \
+             recognisable location are in KAZ."
+        );
+        let silent = Dialogue {
+            audience_comments: 0,
+            replies_to_others: 0,
+            topics: Vec::new(),
+            post_languages: Vec::new(),
+            host_language_share: None,
+            local_audience_share: None,
+            ..figures()
+        };
+        assert_eq!(
+            sentence("MFA", None, &silent),
+            "MFA: no audience comments in the data; it replies to no one."
+        );
+    }
 
     #[test]
     fn hours_read_naturally() {

@@ -34,8 +34,8 @@ pub use pseudonym::{account_pseudonym, mention_pseudonym};
 pub use registry::{RegisteredAccount, RegistryEntry, RegistrySummary};
 pub use schema::SCHEMA_VERSION;
 pub use session::{
-    analyse_text, BatchCounts, BatchId, BatchInfo, BatchOutcome, DiagnosticRow, ImportSession,
-    TextNotes,
+    analyse_post, analyse_text, BatchCounts, BatchId, BatchInfo, BatchOutcome, DiagnosticRow,
+    ImportSession, TextNotes,
 };
 
 /// Everything that can go wrong in the store.

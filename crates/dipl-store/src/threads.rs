@@ -60,7 +60,7 @@ const COLUMNS: &str = "SELECT p.id, p.account, p.created_at, p.kind,
     COALESCE(p.parent_account, par.account),
     p.referenced_account, p.detected_lang, p.question, p.lang, par.id,
     CASE WHEN par.id IS NULL THEN p.parent_post_platform_id END, p.platform,
-    CASE WHEN p.detected_lang IS NULL THEN p.text END, p.platform_id, p.hashtags
+    CASE WHEN p.question IS NULL THEN p.text END, p.platform_id, p.hashtags
 FROM post p LEFT JOIN post par
     ON par.platform_id = p.parent_post_platform_id AND par.platform = p.platform";
 
@@ -144,12 +144,15 @@ impl ThreadScan {
             .ok_or_else(|| StoreError::Corrupt(format!("post.kind `{kind_text}`")))?;
         let created_at: i64 = row.get(2)?;
         let platform = parse_platform(row.get_ref(11)?.as_str()?)?;
-        let (lang, question) = match row.get_ref(6)?.as_str_or_null()? {
-            Some(code) => (
-                self.intern_lang(code),
-                matches!(row.get_ref(7)?, ValueRef::Integer(1)),
+        let (lang, question) = match row.get_ref(7)? {
+            ValueRef::Integer(question) => (
+                match row.get_ref(6)?.as_str_or_null()? {
+                    Some(code) => self.intern_lang(code),
+                    None => None,
+                },
+                question == 1,
             ),
-            None => {
+            _ => {
                 // Stored before languages were detected at import: detect now.
                 let text = row.get_ref(12)?.as_str_or_null()?.unwrap_or("");
                 let detected = dipl_lang::detect(text);
