@@ -11,7 +11,20 @@ use crate::chart::BarChart;
 use crate::document::{Block, Section};
 
 fn percent(x: f64) -> String {
-    format!("{:.0} %", x * 100.0)
+    if x > 0.0 && x < 0.005 {
+        "<1 %".to_string()
+    } else {
+        format!("{:.0} %", x * 100.0)
+    }
+}
+
+/// `n noun` with the noun in the plural unless n = 1.
+fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{} {noun}s", thousands(n))
+    }
 }
 
 fn hours(h: f64) -> String {
@@ -52,8 +65,8 @@ fn sentence(name: &str, host: Option<&str>, d: &Dialogue) -> String {
         parts.push("no audience comments in the data".to_string());
     } else {
         let mut s = format!(
-            "{} audience comments, {} answered ({})",
-            thousands(d.audience_comments),
+            "{}, {} answered ({})",
+            count(d.audience_comments, "audience comment"),
             thousands(d.answered),
             percent(d.answered_share.value().unwrap_or(0.0))
         );
@@ -67,16 +80,16 @@ fn sentence(name: &str, host: Option<&str>, d: &Dialogue) -> String {
         parts.push(s);
         if d.questions > 0 {
             parts.push(format!(
-                "{} of {} questions left unanswered",
+                "{} of {} left unanswered",
                 thousands(d.questions_unanswered),
-                thousands(d.questions)
+                count(d.questions, "question")
             ));
         }
     }
     if d.replies_to_others > 0 {
         let mut s = format!(
-            "of its {} replies to others, {} answer other actors rather than the public",
-            thousands(d.replies_to_others),
+            "of its {} to others, {} answer other actors rather than the public",
+            count(d.replies_to_others, "reply").replace("replys", "replies"),
             percent(d.replies_to_actors as f64 / d.replies_to_others as f64)
         );
         if let (Some(days), Some(gini)) = (d.concentration_top_days.value(), d.concentration_gini) {
@@ -120,8 +133,10 @@ fn sentence(name: &str, host: Option<&str>, d: &Dialogue) -> String {
         if let Some(located) = d.local_commenters_located {
             if located.total > 0.0 {
                 s.push_str(&format!(
-                    ", and {:.0} of {:.0} commenters with a recognisable location are in {host}",
-                    located.hits, located.total
+                    ", and {:.0} of {} with a recognisable location {} in {host}",
+                    located.hits,
+                    count(located.total as u64, "commenter"),
+                    if located.hits == 1.0 { "is" } else { "are" }
                 ));
             }
         }
@@ -330,5 +345,7 @@ mod tests {
         assert_eq!(hours(72.0), "3.0 days");
         assert_eq!(thousands(1234567), "1,234,567");
         assert_eq!(thousands(12), "12");
+        assert_eq!(count(1, "reply").replace("replys", "replies"), "1 reply");
+        assert_eq!(percent(0.001), "<1 %");
     }
 }
