@@ -278,17 +278,18 @@ fn unrecognised_file_says_what_was_expected() {
     let _ = std::fs::remove_dir_all(ws_dir);
 }
 
-/// The synthetic demo corpus through the real importers gives exactly the generator's truth.
-#[test]
-fn synthetic_corpus_round_trips_exactly() {
-    let ws_dir = temp_dir("synth");
-    let corpus = ws_dir.join("corpus");
-    let scenario = dipl_synth::demo_scenario();
+/// Writes the demo corpus into `ws_dir/corpus` and imports it (registry first) into a new
+/// workspace at `ws_dir/ws`.
+fn import_demo_corpus(
+    ws_dir: &Path,
+    seed: u64,
+    options: &dipl_synth::CorpusOptions,
+) -> (Workspace, dipl_synth::CorpusSummary) {
     let summary = dipl_synth::write_corpus(
-        &scenario,
-        11,
-        &corpus,
-        &dipl_synth::CorpusOptions::default(),
+        &dipl_synth::demo_scenario(),
+        seed,
+        &ws_dir.join("corpus"),
+        options,
     )
     .unwrap();
     let mut workspace = Workspace::open(&ws_dir.join("ws"), || KEY).unwrap();
@@ -298,13 +299,22 @@ fn synthetic_corpus_round_trips_exactly() {
         .find(|f| f.format == "registry_csv")
         .unwrap();
     workspace.import_registry(&registry.path, None).unwrap();
-    let tweets: Vec<PathBuf> = summary
+    let files: Vec<PathBuf> = summary
         .files
         .iter()
         .filter(|f| f.format != "registry_csv")
         .map(|f| f.path.clone())
         .collect();
-    workspace.import(&request(tweets), &mut NoProgress).unwrap();
+    workspace.import(&request(files), &mut NoProgress).unwrap();
+    (workspace, summary)
+}
+
+/// The synthetic demo corpus through the real importers gives exactly the generator's truth.
+#[test]
+fn synthetic_corpus_round_trips_exactly() {
+    let ws_dir = temp_dir("synth");
+    let (workspace, summary) =
+        import_demo_corpus(&ws_dir, 11, &dipl_synth::CorpusOptions::default());
     let (_, table) = account_rows(&workspace);
     for truth in &summary.accounts {
         let row = row_of(&table, &truth.handle);
@@ -639,28 +649,8 @@ fn other_platforms_real_samples_give_foundation_metrics_with_na() {
 #[test]
 fn synthetic_threads_give_the_true_dialogue_figures() {
     let ws_dir = temp_dir("synth-dialogue");
-    let corpus = ws_dir.join("corpus");
-    let summary = dipl_synth::write_corpus(
-        &dipl_synth::demo_scenario(),
-        7,
-        &corpus,
-        &dipl_synth::CorpusOptions::all_platforms(),
-    )
-    .unwrap();
-    let mut workspace = Workspace::open(&ws_dir.join("ws"), || KEY).unwrap();
-    let registry = summary
-        .files
-        .iter()
-        .find(|f| f.format == "registry_csv")
-        .unwrap();
-    workspace.import_registry(&registry.path, None).unwrap();
-    let files: Vec<PathBuf> = summary
-        .files
-        .iter()
-        .filter(|f| f.format != "registry_csv")
-        .map(|f| f.path.clone())
-        .collect();
-    workspace.import(&request(files), &mut NoProgress).unwrap();
+    let (workspace, summary) =
+        import_demo_corpus(&ws_dir, 7, &dipl_synth::CorpusOptions::all_platforms());
     let dataset = workspace.dataset(&Scope::all()).expect("load");
     let params = Params::new(Window::ALL);
     let units = dipl_dialogue::dialogue(&dataset, &params, dipl_metrics::By::Account);

@@ -6,20 +6,12 @@
 //! `ji`→`yi`, `no`→`nb`). A `None` from `detect` counts as a disagreement.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
 fn shared_data(rel: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        println!("skipped: ../shared/data/{rel} not found");
-        None
-    }
+    dipl_ingest::testing::shared_data(env!("CARGO_MANIFEST_DIR"), rel)
 }
 
 /// ISO 639-3 code whatlang uses for the allow-list languages (others never match).

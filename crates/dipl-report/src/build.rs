@@ -437,20 +437,11 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
         "conversational_share",
         "responsiveness",
         "contribution",
-        "audience_comments",
-        "answered_share",
-        "response_time_median",
-        "response_time_p90",
-        "questions_unanswered",
-        "dialogue_concentration_gini",
-        "dialogue_concentration_top_days",
-        "dialogue_concentration_top_posts",
-        "amplifies_audience",
-        "follow_back_share",
-        "host_language_share",
-        "local_audience_share",
-        "local_commenters_located",
     ];
+    let shown: Vec<&str> = shown
+        .into_iter()
+        .chain(crate::dialogue_section::SHOWN.iter().copied())
+        .collect();
     let (dialogue, dialogue_summary, dialogue_tables) =
         crate::dialogue_section::dialogue_section(dataset, params);
     summary.extend(dialogue_summary);

@@ -150,6 +150,23 @@ fn sentence(name: &str, host: Option<&str>, d: &Dialogue) -> String {
     text
 }
 
+/// The figures the section's table shows (their definitions go into the report's notes).
+pub const SHOWN: &[&str] = &[
+    "audience_comments",
+    "answered_share",
+    "response_time_median",
+    "response_time_p90",
+    "questions_unanswered",
+    "dialogue_concentration_gini",
+    "dialogue_concentration_top_days",
+    "dialogue_concentration_top_posts",
+    "amplifies_audience",
+    "follow_back_share",
+    "host_language_share",
+    "local_audience_share",
+    "local_commenters_located",
+];
+
 /// The section, the opening-summary lines, and the tables written beside the report.
 pub fn dialogue_section(
     dataset: &Dataset,
@@ -242,23 +259,10 @@ pub fn dialogue_section(
         caption: "Actors: dialogue".into(),
         table: select(
             &actor_table,
-            &[
-                "actor",
-                "host",
-                "audience_comments",
-                "answered_share",
-                "response_time_median",
-                "response_time_p90",
-                "questions_unanswered",
-                "dialogue_concentration_gini",
-                "dialogue_concentration_top_days",
-                "dialogue_concentration_top_posts",
-                "amplifies_audience",
-                "follow_back_share",
-                "host_language_share",
-                "local_audience_share",
-                "local_commenters_located",
-            ],
+            &["actor", "host"]
+                .into_iter()
+                .chain(SHOWN.iter().copied())
+                .collect::<Vec<_>>(),
         ),
     });
     (
