@@ -111,7 +111,7 @@ pub use names::{language_name, LANGUAGE_NAMES};
 pub use question::{is_question, QUESTION_MARKS};
 
 /// Changes whenever [`detect`] or [`is_question`] results may change (store it with results).
-pub const DETECTOR_VERSION: &str = "dipl-lang 1 (whatlang 0.18, letters 1, words 1, questions 1)";
+pub const DETECTOR_VERSION: &str = "dipl-lang 1 (whatlang 0.18, letters 1, words 1, questions 2)";
 
 /// Minimum letters for a detection (Han, Kana, Hangul characters count 3).
 pub const MIN_LETTERS: u32 = 5;

@@ -150,6 +150,31 @@ fn sentence(name: &str, host: Option<&str>, d: &Dialogue) -> String {
     text
 }
 
+/// The evidence behind the language and locality figures: the detector, each host's languages
+/// with their source, and the gazetteer.
+fn evidence(named: &[(&UnitDialogue, String, Option<&str>)]) -> String {
+    let mut hosts: Vec<&str> = named.iter().filter_map(|(_, _, h)| *h).collect();
+    hosts.sort_unstable();
+    hosts.dedup();
+    let rows: Vec<String> = hosts
+        .iter()
+        .filter_map(|host| {
+            let languages = dipl_lang::host_languages(host)?;
+            let source = dipl_lang::host_language_source(host).unwrap_or("no source");
+            Some(format!("{host}: {} ({source})", languages.join(", ")))
+        })
+        .collect();
+    let mut text = format!(
+        "Evidence: languages detected by {}; locations read by {}.",
+        dipl_lang::DETECTOR_VERSION,
+        dipl_dialogue::GAZETTEER_VERSION
+    );
+    if !rows.is_empty() {
+        text.push_str(&format!(" Host languages: {}.", rows.join("; ")));
+    }
+    text
+}
+
 /// The figures the section's table shows (their definitions go into the report's notes).
 pub const SHOWN: &[&str] = &[
     "audience_comments",
@@ -265,6 +290,7 @@ pub fn dialogue_section(
                 .collect::<Vec<_>>(),
         ),
     });
+    blocks.push(Block::Paragraph(evidence(&named)));
     (
         Section {
             id: "dialogue".into(),

@@ -8,5 +8,6 @@
 --                  post was stored before this migration (both are then detected when loaded).
 ALTER TABLE post ADD COLUMN detected_lang TEXT;
 ALTER TABLE post ADD COLUMN question INTEGER;
--- Which detector version wrote detected_lang (re-detection is the business of a later command).
+-- Which detector version wrote detected_lang (set by every import; re-detection of older rows
+-- is the business of a later command).
 INSERT INTO meta (key, value) VALUES ('lang_detector', '') ON CONFLICT (key) DO NOTHING;

@@ -206,6 +206,12 @@ impl<'s> ImportSession<'s> {
             ],
         )?;
         let id = self.tx.last_insert_rowid();
+        // Which detector wrote `post.detected_lang` and `post.question` from now on.
+        self.tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('lang_detector', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [dipl_lang::DETECTOR_VERSION],
+        )?;
         self.open = Some(OpenBatch {
             id,
             importer_id: info.importer_id.clone(),
