@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Result;
 use dipl_dialogue::{dialogue, dialogue_table, language_table, unanswered_questions};
 use dipl_metrics::{By, Table, Value};
-use dipl_model::{Dataset, Platform};
+use dipl_model::{AccountInfo, Dataset, Platform};
 use dipl_store::PostDetail;
 
 use crate::commands::{
@@ -37,6 +37,17 @@ pub fn run(data: &Path, args: &DialogueArgs) -> Result<()> {
         dialogue_table(&units, by, &dataset)
     };
     emit(&table, &args.output)
+}
+
+/// A public address of a comment on a Telegram channel post: `t.me/<channel>/<post>?comment=<id>`
+/// when the comment answers the channel post directly (Telethon names it; a Telegram Desktop
+/// export names only the discussion group's copy, which has no public address).
+fn telegram_comment_link(detail: &PostDetail, channel: &AccountInfo) -> Option<String> {
+    let handle = channel.handle.as_deref()?;
+    let (chat, post) = detail.parent_post_platform_id.as_deref()?.split_once('/')?;
+    let (_, comment) = detail.platform_id.split_once('/')?;
+    (chat == channel.platform_id && post.parse::<u64>().is_ok())
+        .then(|| format!("https://t.me/{handle}/{post}?comment={comment}"))
 }
 
 /// A public address of a post where the platform has one that the id alone gives.
@@ -110,7 +121,10 @@ fn unanswered_table(
             Some(q.created_at).into(),
             q.lang.as_deref().into(),
             detail.map(|d| d.platform_id.as_str()).into(),
-            detail.and_then(permalink).as_deref().into(),
+            detail
+                .and_then(|d| permalink(d).or_else(|| telegram_comment_link(d, info)))
+                .as_deref()
+                .into(),
         ];
         if show_text {
             row.push(detail.map(|d| d.text.as_str()).into());

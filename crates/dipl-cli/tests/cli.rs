@@ -271,6 +271,29 @@ fn demo_is_reproducible_and_queryable() {
         "--format",
         "json",
     ]);
+    // A reader that stops early (`| head -1`) ends the command quietly, also mid-CSV.
+    let mut child = bin()
+        .args([
+            "--data",
+            path(&data),
+            "dialogue",
+            "--unanswered",
+            "--format",
+            "csv",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first,
+    )
+    .unwrap();
+    let closed = child.wait_with_output().unwrap();
+    assert!(first.starts_with("platform,"), "{first}");
+    assert!(closed.status.success(), "{}", stderr(&closed));
     let json: serde_json::Value = serde_json::from_str(&stdout(&with_text)).unwrap();
     let first = &json[0];
     assert!(

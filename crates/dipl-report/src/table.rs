@@ -97,12 +97,23 @@ fn exact_value(value: &Value) -> String {
 
 pub fn write_csv(out: &mut dyn Write, table: &Table) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&table.columns)?;
+    writer.write_record(&table.columns).map_err(csv_io)?;
     for row in &table.rows {
-        writer.write_record(row.iter().map(exact_value))?;
+        writer
+            .write_record(row.iter().map(exact_value))
+            .map_err(csv_io)?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// The I/O error inside a CSV error as it was (a closed pipe stays `BrokenPipe`, so that
+/// `| head` ends quietly).
+fn csv_io(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 pub fn to_json(table: &Table) -> String {
