@@ -104,6 +104,19 @@ fn root_of(threads: &Threads, index: u32) -> Root {
     Root::Item(current)
 }
 
+/// Languages the detector cannot tell apart on short texts count as one when matching a host's
+/// languages (dipl-lang's documented weaknesses: Serbian in Latin script comes out as Croatian,
+/// Malay as Indonesian; Norwegian's written standards).
+const SAME_FOR_HOSTS: &[&[&str]] = &[&["hr", "sr", "bs"], &["ms", "id"], &["nb", "nn", "no"]];
+
+/// Whether a detected language is one of a host's languages (see [`SAME_FOR_HOSTS`]).
+fn is_host_language(code: &str, host: &[&str]) -> bool {
+    host.contains(&code)
+        || SAME_FOR_HOSTS
+            .iter()
+            .any(|group| group.contains(&code) && group.iter().any(|g| host.contains(g)))
+}
+
 /// Per language index of the threads: whether it is a language of each host in use.
 struct HostLanguages {
     /// Per account: `Some(flags)` for hosted units with a known host (flags per language
@@ -136,7 +149,7 @@ impl HostLanguages {
                             .threads
                             .languages
                             .iter()
-                            .map(|code| languages.contains(&code.as_str()))
+                            .map(|code| is_host_language(code, languages))
                             .collect(),
                     );
                     flags.len() - 1
@@ -364,5 +377,20 @@ pub(crate) fn gather(
         facts,
         first_answer,
         reference,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_languages_match_by_group() {
+        // Serbia's Latin-script posts come out as Croatian; Malaysia's Malay as Indonesian.
+        assert!(is_host_language("hr", &["sr"]));
+        assert!(is_host_language("id", &["ms", "en"]));
+        assert!(is_host_language("ru", &["kk", "ru"]));
+        assert!(!is_host_language("uk", &["kk", "ru"]));
+        assert!(!is_host_language("sr", &["de"]));
     }
 }

@@ -32,7 +32,8 @@
 //! - **Languages**: detected languages of own posts (not reposts) and of audience comments;
 //!   `host_language_share` and `local_audience_share` only for embassies, consulates and
 //!   missions with a host in the host-language table of `dipl-lang`; their denominators are the
-//!   posts or comments whose language was determined. The location evidence counts distinct
+//!   posts or comments whose language was determined. Languages the detector cannot tell apart
+//!   (hr/sr/bs, ms/id, nb/nn/no) match a host's language as a group. The location evidence counts distinct
 //!   commenters whose profile location names a country (`dipl-places`).
 //!
 //! Actors and countries add up their accounts' facts (counts, response times, replies per day
