@@ -230,7 +230,7 @@ pub(crate) fn gather(
         if answered {
             f.answered += 1;
             f.response_seconds
-                .push(u64::try_from(answer - item.created_at.0).unwrap_or(0));
+                .push(u64::try_from(answer.saturating_sub(item.created_at.0)).unwrap_or(0));
         }
         if item.question {
             f.questions += 1;

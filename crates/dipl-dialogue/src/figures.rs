@@ -112,8 +112,8 @@ fn top3(values: impl Iterator<Item = u64>) -> u64 {
 pub(crate) fn window_days(reference: &Reference) -> Option<u64> {
     let (start, end) = (reference.start?, reference.end?);
     let first = start.0.div_euclid(DAY);
-    let last = (end.0 - 1).max(start.0).div_euclid(DAY);
-    u64::try_from(last - first + 1).ok()
+    let last = end.0.saturating_sub(1).max(start.0).div_euclid(DAY);
+    u64::try_from(last.saturating_sub(first).saturating_add(1)).ok()
 }
 
 impl Dialogue {
@@ -141,7 +141,9 @@ impl Dialogue {
             f.replies_by_day.keys().next(),
             f.replies_by_day.keys().next_back(),
         ) {
-            (Some(first), Some(last)) => Some((last - first + 1) as u64),
+            (Some(first), Some(last)) => {
+                u64::try_from(last.saturating_sub(*first).saturating_add(1)).ok()
+            }
             _ => None,
         };
         let days = match (window_days(reference), span) {
