@@ -294,6 +294,7 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
                     ("reposts".into(), series(&|m| m.metrics.reposts as f64)),
                 ],
                 unit: "posts in the window".into(),
+                end_labels: Vec::new(),
             }),
             Block::Table {
                 caption: "Accounts: activity".into(),
@@ -318,6 +319,7 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
                     series(&|m| m.metrics.median_interactions.unwrap_or(0.0)),
                 )],
                 unit: "interactions (median over own posts)".into(),
+                end_labels: Vec::new(),
             }),
             Block::Table {
                 caption: "Accounts: audience and engagement".into(),
@@ -343,6 +345,7 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
                     series(&|m| m.metrics.conversational_share.value().unwrap_or(0.0)),
                 )],
                 unit: "share of posts".into(),
+                end_labels: Vec::new(),
             }),
             Block::Table {
                 caption: "Accounts: conversation".into(),
@@ -397,6 +400,7 @@ pub fn build_report(dataset: &Dataset, params: &Params, title: Option<&str>) -> 
             overall.iter().take(15).map(|(_, n)| *n as f64).collect(),
         )],
         unit: "own posts using the hashtag (case-folded)".into(),
+        end_labels: Vec::new(),
     })];
     tag_blocks.push(Block::Table {
         caption: "Top 5 hashtags per actor".into(),

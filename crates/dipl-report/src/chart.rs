@@ -21,6 +21,8 @@ pub struct BarChart {
     pub series: Vec<(String, Vec<f64>)>,
     /// Axis label under the bars.
     pub unit: String,
+    /// Text after each bar; empty: the bar's total.
+    pub end_labels: Vec<String>,
 }
 
 /// Category labels are cut to this many characters.
@@ -40,7 +42,14 @@ impl BarChart {
         let row = 22.0;
         let top = if self.series.len() > 1 { 30.0 } else { 8.0 };
         let height = top + row * self.categories.len() as f64 + 30.0;
-        let width = label_width + bar_area + 80.0;
+        // Room after the bars for their end text (totals fit in 80 px).
+        let longest_end = self
+            .end_labels
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        let width = label_width + bar_area + (longest_end as f64 * 7.0 + 12.0).max(80.0);
         let totals: Vec<f64> = (0..self.categories.len())
             .map(|i| {
                 self.series
@@ -101,7 +110,13 @@ impl BarChart {
                 "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#3a4654\">{}</text>",
                 x + 4.0,
                 y + 15.0,
-                format_number(totals[i])
+                escape_html(
+                    &self
+                        .end_labels
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| format_number(totals[i]))
+                )
             );
         }
         let _ = writeln!(
@@ -162,6 +177,7 @@ mod tests {
                 ("reply".into(), vec![10.0, 0.0]),
             ],
             unit: "posts".into(),
+            end_labels: Vec::new(),
         };
         let svg = chart.to_svg();
         // 40 is the largest total: 30 of it spans 3/4 of 560 px.

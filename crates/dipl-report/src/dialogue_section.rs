@@ -275,6 +275,16 @@ pub fn dialogue_section(
                 ),
             ],
             unit: "share of audience comments".into(),
+            end_labels: with_comments
+                .iter()
+                .map(|(u, _, _)| {
+                    format!(
+                        "{} of {} answered",
+                        thousands(u.dialogue.answered),
+                        thousands(u.dialogue.audience_comments)
+                    )
+                })
+                .collect(),
         }));
     }
     for (unit, name, host) in &named {
