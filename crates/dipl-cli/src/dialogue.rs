@@ -30,6 +30,15 @@ pub fn run(data: &Path, args: &DialogueArgs) -> Result<()> {
         let table = unanswered_table(&dataset, &questions, &details, args.show_text);
         return emit(&table, &args.output);
     }
+    if let Some(every) = &args.every {
+        let every = dipl_model::Every::parse(every).ok_or_else(|| {
+            input_error(format!(
+                "--every `{every}`: expected month, quarter or year"
+            ))
+        })?;
+        let table = dipl_dialogue::dialogue_over_time(&dataset, &params, by, every);
+        return emit(&table, &args.output);
+    }
     let units = dialogue(&dataset, &params, by);
     let table = if args.languages {
         language_table(&units, by, &dataset)

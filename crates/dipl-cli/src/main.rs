@@ -83,7 +83,7 @@ enum Command {
     Mentions(TagArgs),
     /// Dialogue, listening and local reach (codebook §5–§6): do actors talk with their publics?
     #[command(
-        after_help = "Examples:\n  diplometrics dialogue                              # per account: audience comments, answered share, response times …\n  diplometrics dialogue --by actor --from 2025-01-01 --to 2026-01-01\n  diplometrics dialogue --by country --format csv --output dialogue.csv\n  diplometrics dialogue --unanswered                 # audience questions left unanswered, with links\n  diplometrics dialogue --unanswered --show-text     # ... and the comments' text\n  diplometrics dialogue --languages                  # languages of own posts and of audience comments\n\nAn audience comment is answered when the account commented on replies to it (by --as-of,\ndefault --to); response times are in hours. Commenters appear under their pseudonyms\n(anon-…) unless the workspace keeps audience identities; comment text only with --show-text."
+        after_help = "Examples:\n  diplometrics dialogue                              # per account: audience comments, answered share, response times …\n  diplometrics dialogue --by actor --from 2025-01-01 --to 2026-01-01\n  diplometrics dialogue --by country --format csv --output dialogue.csv\n  diplometrics dialogue --unanswered                 # audience questions left unanswered, with links\n  diplometrics dialogue --unanswered --show-text     # ... and the comments' text\n  diplometrics dialogue --languages                  # languages of own posts and of audience comments\n  diplometrics dialogue --by actor --every month     # answered share and response times per month\n\nAn audience comment is answered when the account commented on replies to it (by --as-of,\ndefault --to); response times are in hours. Commenters appear under their pseudonyms\n(anon-…) unless the workspace keeps audience identities; comment text only with --show-text."
     )]
     Dialogue(DialogueArgs),
     /// Networks of who follows, mentions, answers and reposts whom (codebook §8).
@@ -248,6 +248,10 @@ struct DialogueArgs {
     /// Languages of own posts and of audience comments, one row per language.
     #[arg(long)]
     languages: bool,
+    /// The dialogue per period (month, quarter or year): is engagement confined to some
+    /// periods? Answers known by --as-of count whatever their period.
+    #[arg(long, conflicts_with_all = ["unanswered", "languages"])]
+    every: Option<String>,
     #[command(flatten)]
     scope: ScopeArgs,
     #[command(flatten)]

@@ -231,6 +231,46 @@ fn demo_is_reproducible_and_queryable() {
         "{header}"
     );
     assert_eq!(text.lines().count(), 1 + 17, "17 demo actors");
+    // Per quarter: the periods add up to the whole window.
+    let quarters = run(&[
+        "--data",
+        path(&data),
+        "dialogue",
+        "--by",
+        "actor",
+        "--every",
+        "quarter",
+        "--format",
+        "json",
+    ]);
+    assert!(quarters.status.success(), "{}", stderr(&quarters));
+    let per_quarter: serde_json::Value = serde_json::from_str(&stdout(&quarters)).unwrap();
+    let whole = run(&[
+        "--data",
+        path(&data),
+        "dialogue",
+        "--by",
+        "actor",
+        "--format",
+        "json",
+    ]);
+    let whole: serde_json::Value = serde_json::from_str(&stdout(&whole)).unwrap();
+    let sum = |rows: &serde_json::Value, actor: &str, key: &str| -> i64 {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["actor"] == actor)
+            .map(|r| r[key].as_i64().unwrap_or(0))
+            .sum()
+    };
+    for key in ["audience_comments", "answered", "replies_to_audience"] {
+        assert_eq!(
+            sum(&per_quarter, "DEU-EMB-KAZ", key),
+            sum(&whole, "DEU-EMB-KAZ", key),
+            "{key}"
+        );
+    }
+    assert!(sum(&whole, "DEU-EMB-KAZ", "audience_comments") > 100);
     let languages = run(&[
         "--data",
         path(&data),

@@ -46,7 +46,7 @@ mod figures;
 mod output;
 
 use dipl_metrics::{
-    account_metrics, actor_metrics, country_metrics, By, Group, Metrics, Params, Reference,
+    account_metrics, actor_metrics, country_metrics, By, Group, Metrics, Params, Reference, Table,
 };
 use dipl_model::{AccountIdx, Dataset, Timestamp};
 
@@ -167,4 +167,97 @@ pub fn unanswered_questions(dataset: &Dataset, params: &Params) -> Vec<Unanswere
     }
     list.sort_by_key(|q| (q.account, q.created_at, q.comment_rowid));
     list
+}
+
+/// The columns of [`dialogue_over_time`] after the identifying ones and `period`.
+pub const OVER_TIME_COLUMNS: &[&str] = &[
+    "replies_to_audience",
+    "audience_comments",
+    "answered",
+    "answered_share",
+    "response_time_median",
+    "response_time_p90",
+    "questions_unanswered",
+    "dialogue_concentration_gini",
+];
+
+/// The dialogue of each unit per calendar period of the window (Kampf, Manor & Segev: is
+/// engagement confined to some months?). Each period is a window of its own with the run's
+/// reference time, so an answer given after its period but known by `as_of` counts. Periods
+/// cover the window, or the times of the thread items in it when the window is open. Rows: by
+/// unit (in the order of the metrics tables), then period.
+pub fn dialogue_over_time(
+    dataset: &Dataset,
+    params: &Params,
+    by: By,
+    every: dipl_model::Every,
+) -> Table {
+    let reference = params.resolve(dataset);
+    let times = dataset
+        .threads
+        .items
+        .iter()
+        .filter(|i| i.in_window && reference.includes_post(i.created_at))
+        .map(|i| i.created_at);
+    let (first, last) = times.fold(
+        (None, None),
+        |(lo, hi): (Option<Timestamp>, Option<Timestamp>), t| {
+            (
+                Some(lo.map_or(t, |l: Timestamp| l.min(t))),
+                Some(hi.map_or(t, |h: Timestamp| h.max(t))),
+            )
+        },
+    );
+    let from = params.window.from.or(first);
+    let to = params
+        .window
+        .to
+        .or(last.map(|t| Timestamp(t.0.saturating_add(1))));
+    let mut columns: Vec<&str> = dipl_metrics::group_keys(by).to_vec();
+    columns.push("period");
+    columns.extend_from_slice(OVER_TIME_COLUMNS);
+    let mut table = Table::with_columns(columns);
+    let (Some(from), Some(to)) = (from, to) else {
+        return table;
+    };
+    let as_of = reference.as_of.or(Some(to));
+    let per_period: Vec<(dipl_model::Period, Vec<UnitDialogue>)> =
+        dipl_model::periods(from, to, every)
+            .into_iter()
+            .map(|period| {
+                let window = dipl_model::Window {
+                    from: Some(period.start.max(from)),
+                    to: Some(period.end.min(to)),
+                    as_of: as_of.map(|t| t.max(period.end.min(to))),
+                };
+                let p = Params {
+                    window,
+                    platforms: params.platforms.clone(),
+                };
+                let units = dialogue(dataset, &p, by);
+                (period, units)
+            })
+            .collect();
+    let Some((_, first_units)) = per_period.first() else {
+        return table;
+    };
+    for unit in first_units {
+        for (period, units) in &per_period {
+            let Some(d) = units.iter().find(|d| d.group == unit.group) else {
+                continue;
+            };
+            let mut row = dipl_metrics::group_values(dataset, &unit.group);
+            row.push(period.label.as_str().into());
+            row.push(d.base.replies_to_audience.into());
+            row.push(d.dialogue.audience_comments.into());
+            row.push(d.dialogue.answered.into());
+            row.push(d.dialogue.answered_share.into());
+            row.push(d.dialogue.response_time_median.into());
+            row.push(d.dialogue.response_time_p90.into());
+            row.push(d.dialogue.questions_unanswered.into());
+            row.push(d.dialogue.concentration_gini.into());
+            table.rows.push(row);
+        }
+    }
+    table
 }

@@ -454,3 +454,34 @@ fn every_dialogue_column_is_in_the_catalog() {
         );
     }
 }
+
+#[test]
+fn over_time_splits_the_window_into_periods() {
+    let ds = fixture();
+    // Days 0–10 of January 2024 in one month; by day periods are not offered, so compare a
+    // month with the whole window: the same figures.
+    let table =
+        dipl_dialogue::dialogue_over_time(&ds, &params(), By::Account, dipl_model::Every::Month);
+    assert_eq!(
+        table.columns[..7],
+        [
+            "platform",
+            "account_id",
+            "handle",
+            "actor",
+            "country",
+            "period",
+            "replies_to_audience"
+        ]
+    );
+    let e: Vec<&Vec<Value>> = table
+        .rows
+        .iter()
+        .filter(|r| r[2] == Value::Text("GermanyInKZ".into()))
+        .collect();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0][5], Value::Text("2024-01".into()));
+    assert_eq!(table.cell(0, "audience_comments"), Some(&Value::Int(5)));
+    assert_eq!(table.cell(0, "answered"), Some(&Value::Int(4)));
+    assert_eq!(table.cell(0, "answered_share"), Some(&Value::Float(0.8)));
+}

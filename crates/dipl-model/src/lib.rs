@@ -7,6 +7,7 @@
 mod actor;
 mod countries;
 mod dataset;
+mod periods;
 mod platform;
 mod ratio;
 mod record;
@@ -16,6 +17,7 @@ mod time;
 pub use actor::{country_name, is_known_country, Actor, ActorKind};
 pub use countries::COUNTRIES;
 pub use dataset::{AccountIdx, AccountInfo, Dataset, FollowRow, FollowerObs, PostRow, ProfileObs};
+pub use periods::{periods, Every, Period};
 pub use platform::Platform;
 pub use ratio::Ratio;
 pub use record::{
