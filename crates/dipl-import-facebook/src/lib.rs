@@ -35,7 +35,10 @@
 //! own posts when a user timeline was collected), audience otherwise (visitor posts on a
 //! page's `/feed`, others' posts on `/tagged`). Commenters are audience, except the timeline's
 //! own account: the page answering in its comments is a subject (an actor reply). Page nodes
-//! are subjects.
+//! are subjects. Graph withholds `from` on users' comments unless the token may moderate the
+//! page (the page's own comments keep it): such comments are kept, as audience comments by one
+//! unknown account (`unknown-commenter`), with a warning counting them, so that dialogue
+//! figures count them (distinct commenters are then undercounted).
 //!
 //! **Kinds.** Posts are originals, except posts sharing another post (`parent_id`): a repost
 //! without own text (its counters empty, as the codebook gives a share's engagement to the

@@ -92,7 +92,8 @@ fn comments_page() {
     // is the timeline the post id names) answers 7…001 @ Aigerim (its `parent`); 7…002 with a
     // photo attachment (media photo; the facebook.com URL is not a link), replies 1; 7…006
     // answers 7…002 (a `parent` without `from`: parent author unknown), with a URL (media
-    // link); 7…007 has no `from` (withheld): skipped and counted in one warning. No
+    // link); 7…007 has no `from` (withheld): an audience comment by the one unknown commenter,
+    // counted in one warning. No
     // conversation ids (a comment page does not say which post is the root).
     check(&FacebookGraph, "comments_page", "comments_page.json");
 }

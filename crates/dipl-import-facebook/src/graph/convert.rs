@@ -37,6 +37,10 @@ const FEED_EDGES: &[&str] = &[
 const MIXED_EDGES: &[&str] = &["feed", "visitor_posts", "tagged"];
 
 /// Objects of a record that could not be imported, reported as one warning each kind.
+
+/// The account of comments whose author Graph withholds (see `comment`).
+pub const UNKNOWN_COMMENTER: &str = "unknown-commenter";
+
 #[derive(Debug, Default)]
 struct Tally {
     no_id: usize,
@@ -63,7 +67,7 @@ impl Tally {
         }
         if self.no_author > 0 {
             messages.push(format!(
-                "skipped {} without an author (`from` is withheld unless the token may moderate the page)",
+                "{} without an author (`from` is withheld unless the token may moderate the page): attributed to one unknown audience account `{UNKNOWN_COMMENTER}`",
                 plural(self.no_author, "comment")
             ));
         }
@@ -466,14 +470,20 @@ fn comment<'p>(
         cx.tally.bad_time += 1;
         return;
     };
-    let Some(author) = item
+    // Graph withholds `from` on users' comments unless the token may moderate the page (the
+    // page's own comments keep it): such a comment is still an audience comment, by one
+    // unknown account, so that dialogue figures count it.
+    let author = match item
         .from
         .as_ref()
         .and_then(|f| f.id.as_ref())
         .map(|i| i.as_str())
-    else {
-        cx.tally.no_author += 1;
-        return;
+    {
+        Some(author) => author,
+        None => {
+            cx.tally.no_author += 1;
+            UNKNOWN_COMMENTER
+        }
     };
     let role = if Some(author) == timeline {
         Role::Subject
