@@ -36,11 +36,11 @@ const FEED_EDGES: &[&str] = &[
 /// there a post without `from` has no known author.
 const MIXED_EDGES: &[&str] = &["feed", "visitor_posts", "tagged"];
 
-/// Objects of a record that could not be imported, reported as one warning each kind.
-
 /// The account of comments whose author Graph withholds (see `comment`).
 pub const UNKNOWN_COMMENTER: &str = "unknown-commenter";
 
+/// Objects of a record that could not be imported (or, for `no_author`, imported with an
+/// unknown author), reported as one warning each kind.
 #[derive(Debug, Default)]
 struct Tally {
     no_id: usize,
