@@ -280,7 +280,7 @@ fn demo_is_reproducible_and_queryable() {
         "csv",
     ]);
     assert!(stdout(&languages).starts_with(
-        "platform,account_id,handle,actor,country,of,language,language_name,count,share\n"
+        "platform,account_id,handle,actor,country,of,language,language_name,count,share,platform_tagged,platform_agrees\n"
     ));
     let unanswered = run(&[
         "--data",

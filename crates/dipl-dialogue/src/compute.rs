@@ -117,6 +117,32 @@ fn is_host_language(code: &str, host: &[&str]) -> bool {
             .any(|group| group.contains(&code) && group.iter().any(|g| host.contains(g)))
 }
 
+/// The language a platform tag names, as `dipl-lang` codes it: the primary subtag, lower-case,
+/// X's old codes mapped (`in` → `id`, `iw` → `he`, `ji` → `yi`, `no` → `nb`); `None` for tags
+/// that name no language (`und`, `zxx`, X's `qme`/`qht`/`qst`/`qam`/`qct`, `art`).
+fn tag_language(tag: &str) -> Option<&str> {
+    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    let primary = match primary {
+        "in" => "id",
+        "iw" => "he",
+        "ji" => "yi",
+        "no" => "nb",
+        other => other,
+    };
+    let none = primary.is_empty()
+        || matches!(primary, "und" | "zxx" | "art" | "mis" | "mul")
+        || (primary.len() == 3 && primary.starts_with('q'));
+    (!none).then_some(primary)
+}
+
+/// Whether the platform's own tag agrees with the detected language; `None` when the item has
+/// no tag naming a language.
+fn tag_agrees(threads: &Threads, detected: u16, tag: Option<u16>) -> Option<bool> {
+    let tag = tag_language(threads.language(tag)?)?;
+    let detected = threads.language(Some(detected))?;
+    Some(tag == detected)
+}
+
 /// Per language index of the threads: whether it is a language of each host in use.
 struct HostLanguages {
     /// Per account: `Some(flags)` for hosted units with a known host (flags per language
@@ -241,6 +267,11 @@ pub(crate) fn gather(
         match item.lang {
             Some(lang) => {
                 *f.audience_languages.entry(lang).or_insert(0) += 1;
+                if let Some(agrees) = tag_agrees(threads, lang, item.platform_lang) {
+                    let entry = f.comment_tags.entry(lang).or_insert((0, 0));
+                    entry.0 += 1;
+                    entry.1 += u64::from(agrees);
+                }
                 if let (Some(pair), Some(local)) =
                     (&mut f.local_language, hosts.is_local(unit, lang))
                 {
@@ -317,6 +348,11 @@ pub(crate) fn gather(
             match item.lang {
                 Some(lang) => {
                     *f.post_languages.entry(lang).or_insert(0) += 1;
+                    if let Some(agrees) = tag_agrees(threads, lang, item.platform_lang) {
+                        let entry = f.post_tags.entry(lang).or_insert((0, 0));
+                        entry.0 += 1;
+                        entry.1 += u64::from(agrees);
+                    }
                     if let (Some(pair), Some(local)) =
                         (&mut f.host_language, hosts.is_local(item.account, lang))
                     {
@@ -383,6 +419,16 @@ pub(crate) fn gather(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn platform_tags_name_languages() {
+        assert_eq!(tag_language("en"), Some("en"));
+        assert_eq!(tag_language("en-gb"), Some("en"));
+        assert_eq!(tag_language("in"), Some("id"));
+        assert_eq!(tag_language("und"), None);
+        assert_eq!(tag_language("qme"), None);
+        assert_eq!(tag_language(""), None);
+    }
 
     #[test]
     fn host_languages_match_by_group() {

@@ -51,6 +51,10 @@ pub(crate) struct Facts {
     pub host_language: Option<(u64, u64)>,
     /// Detected languages of audience comments (by language index).
     pub audience_languages: BTreeMap<u16, u64>,
+    /// Per detected language of own posts and of audience comments: how many carry a language
+    /// tag of the platform's own, and how many of those agree with the detection.
+    pub post_tags: BTreeMap<u16, (u64, u64)>,
+    pub comment_tags: BTreeMap<u16, (u64, u64)>,
     pub audience_undetermined: u64,
     /// Audience comments in a host language / audience comments with a language (hosted units).
     pub local_language: Option<(u64, u64)>,
@@ -63,6 +67,14 @@ pub(crate) struct Facts {
 fn add_map<K: Ord + Clone>(into: &mut BTreeMap<K, u64>, from: &BTreeMap<K, u64>) {
     for (k, v) in from {
         *into.entry(k.clone()).or_insert(0) += v;
+    }
+}
+
+fn add_pairs<K: Ord + Clone>(into: &mut BTreeMap<K, (u64, u64)>, from: &BTreeMap<K, (u64, u64)>) {
+    for (k, (a, b)) in from {
+        let entry = into.entry(k.clone()).or_insert((0, 0));
+        entry.0 += a;
+        entry.1 += b;
     }
 }
 
@@ -97,6 +109,8 @@ impl Facts {
         self.own_posts_undetermined += other.own_posts_undetermined;
         add_pair(&mut self.host_language, other.host_language);
         add_map(&mut self.audience_languages, &other.audience_languages);
+        add_pairs(&mut self.post_tags, &other.post_tags);
+        add_pairs(&mut self.comment_tags, &other.comment_tags);
         self.audience_undetermined += other.audience_undetermined;
         add_pair(&mut self.local_language, other.local_language);
         add_pair(&mut self.local_location, other.local_location);

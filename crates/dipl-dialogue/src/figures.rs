@@ -53,6 +53,10 @@ pub struct Dialogue {
     pub host_language_share: Option<Ratio>,
     /// `audience_languages`: audience comments by detected language.
     pub audience_languages: Vec<(String, u64)>,
+    /// Per detected language of own posts and of audience comments: (posts or comments with a
+    /// platform language tag, those whose tag agrees with the detection).
+    pub post_tags: BTreeMap<String, (u64, u64)>,
+    pub comment_tags: BTreeMap<String, (u64, u64)>,
     pub audience_undetermined: u64,
     /// `local_audience_share`: audience comments in a host language (hosted units).
     pub local_audience_share: Option<Ratio>,
@@ -78,6 +82,13 @@ fn ranked(map: &BTreeMap<u16, u64>, languages: &[String]) -> Vec<(String, u64)> 
         .collect();
     list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     list
+}
+
+/// The language indexes of a map replaced by their codes.
+fn named(map: &BTreeMap<u16, (u64, u64)>, languages: &[String]) -> BTreeMap<String, (u64, u64)> {
+    map.iter()
+        .filter_map(|(k, v)| Some((languages.get(*k as usize)?.clone(), *v)))
+        .collect()
 }
 
 /// Gini coefficient of `values` padded with zeros to `n` values:
@@ -185,6 +196,8 @@ impl Dialogue {
             own_posts_undetermined: f.own_posts_undetermined,
             host_language_share: f.host_language.map(|(a, b)| Ratio::new(a as f64, b as f64)),
             audience_languages: ranked(&f.audience_languages, languages),
+            post_tags: named(&f.post_tags, languages),
+            comment_tags: named(&f.comment_tags, languages),
             audience_undetermined: f.audience_undetermined,
             local_audience_share: f
                 .local_language

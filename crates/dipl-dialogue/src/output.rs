@@ -1,5 +1,7 @@
 //! Tables of the dialogue figures: one row per unit, and the languages in long form.
 
+use std::collections::BTreeMap;
+
 use dipl_metrics::{group_keys, group_values, By, Group, Table, Value};
 use dipl_model::{Dataset, Ratio};
 
@@ -129,15 +131,19 @@ fn language_rows(
     of: &str,
     list: &[(String, u64)],
     undetermined: u64,
+    tags: &BTreeMap<String, (u64, u64)>,
 ) {
     let determined: u64 = list.iter().map(|(_, n)| n).sum();
     for (lang, n) in list {
+        let (tagged, agree) = tags.get(lang).copied().unwrap_or((0, 0));
         let mut row = keys.to_vec();
         row.push(of.into());
         row.push(lang.as_str().into());
         row.push(dipl_lang::language_name(lang).into());
         row.push((*n).into());
         row.push(Ratio::new(*n as f64, determined as f64).into());
+        row.push(tagged.into());
+        row.push(Ratio::new(agree as f64, tagged as f64).into());
         table.rows.push(row);
     }
     if undetermined > 0 {
@@ -146,19 +152,30 @@ fn language_rows(
         row.push("und".into());
         row.push("undetermined".into());
         row.push(undetermined.into());
-        row.push(Value::Null);
+        row.extend([Value::Null, Value::Null, Value::Null]);
         table.rows.push(row);
     }
 }
 
 /// Languages in long form: the grouping's identifying columns, `of` (`posts` or `comments`),
 /// `language`, `language_name`, `count`, `share` (of the posts or comments whose language was
-/// determined; `und` rows count the others).
+/// determined; `und` rows count the others), `platform_tagged` (how many of them carry the
+/// platform's own language tag, as X posts do) and `platform_agrees` (the share of those whose
+/// tag names the detected language: the detector checked against the platform on the user's own
+/// data).
 pub fn language_table(units: &[UnitDialogue], by: By, dataset: &Dataset) -> Table {
     let columns: Vec<&str> = group_keys(by)
         .iter()
         .copied()
-        .chain(["of", "language", "language_name", "count", "share"])
+        .chain([
+            "of",
+            "language",
+            "language_name",
+            "count",
+            "share",
+            "platform_tagged",
+            "platform_agrees",
+        ])
         .collect();
     let mut table = Table::with_columns(columns);
     for unit in units {
@@ -170,6 +187,7 @@ pub fn language_table(units: &[UnitDialogue], by: By, dataset: &Dataset) -> Tabl
             "posts",
             &d.post_languages,
             d.own_posts_undetermined,
+            &d.post_tags,
         );
         language_rows(
             &mut table,
@@ -177,6 +195,7 @@ pub fn language_table(units: &[UnitDialogue], by: By, dataset: &Dataset) -> Tabl
             "comments",
             &d.audience_languages,
             d.audience_undetermined,
+            &d.comment_tags,
         );
     }
     table

@@ -347,6 +347,8 @@ mod tests {
             replies_to_others: 431,
             replies_to_actors: 22,
             topics: vec![("visa".into(), 120), ("education".into(), 80)],
+            post_tags: Default::default(),
+            comment_tags: Default::default(),
         }
     }
 
