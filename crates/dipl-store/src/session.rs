@@ -257,20 +257,10 @@ impl<'s> ImportSession<'s> {
             account_observation_upsert: conn.prepare_cached(ACCOUNT_OBSERVATION_UPSERT)?,
         };
         for (i, record) in records.iter().enumerate() {
-            match record {
-                Record::Post(post) => {
-                    let computed;
-                    let notes = match notes.and_then(|n| n.get(i)).and_then(Option::as_ref) {
-                        Some(n) => n,
-                        None => {
-                            computed = analyse_post(post);
-                            &computed
-                        }
-                    };
-                    writer.post(post, notes)?
-                }
-                other => writer.record(other)?,
-            }
+            writer.record(
+                record,
+                notes.and_then(|n| n.get(i)).and_then(Option::as_ref),
+            )?;
         }
         Ok(())
     }
@@ -539,13 +529,18 @@ pub fn analyse_text(text: &str) -> TextNotes {
 /// The [`TextNotes`] of a post: a repost says nothing of its own (no language, no question),
 /// which also spares the detector a fifth of a typical X harvest.
 pub fn analyse_post(post: &Post) -> TextNotes {
-    if post.kind == dipl_model::PostKind::Repost {
+    analyse(post.kind, &post.text)
+}
+
+/// The [`TextNotes`] of a post of `kind` with `text` (see [`analyse_post`]).
+pub(crate) fn analyse(kind: dipl_model::PostKind, text: &str) -> TextNotes {
+    if kind == dipl_model::PostKind::Repost {
         TextNotes {
             detected_lang: None,
             question: false,
         }
     } else {
-        analyse_text(&post.text)
+        analyse_text(text)
     }
 }
 
@@ -564,7 +559,8 @@ struct Writer<'w> {
 }
 
 impl Writer<'_> {
-    fn record(&mut self, record: &Record) -> Result<()> {
+    /// Writes one record; a post without `notes` has them computed here.
+    fn record(&mut self, record: &Record, notes: Option<&TextNotes>) -> Result<()> {
         match record {
             Record::Account(account) => {
                 self.accounts.resolve(
@@ -578,7 +574,10 @@ impl Writer<'_> {
                 self.counts.accounts += 1;
             }
             Record::AccountObservation(observation) => self.account_observation(observation)?,
-            Record::Post(post) => self.post(post, &analyse_post(post))?,
+            Record::Post(post) => match notes {
+                Some(notes) => self.post(post, notes)?,
+                None => self.post(post, &analyse_post(post))?,
+            },
             Record::Follow(follow) => self.follow(follow)?,
         }
         Ok(())

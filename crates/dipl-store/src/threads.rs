@@ -22,6 +22,7 @@ use rusqlite::Connection;
 use crate::columns::parse_platform;
 use crate::fast_hash::FastHash;
 use crate::load::{each_item, fold_case, rowid_slot, Scope, NO_INDEX};
+use crate::session::analyse;
 use crate::{Result, StoreError};
 
 /// A thread row as read: accounts are still row slots, the parent a post row id.
@@ -153,12 +154,14 @@ impl ThreadScan {
                 question == 1,
             ),
             _ => {
-                // Stored before languages were detected at import: detect now.
+                // Stored before languages were detected at import: detect now, as the import
+                // does.
                 let text = row.get_ref(12)?.as_str_or_null()?.unwrap_or("");
-                let detected = dipl_lang::detect(text);
-                let code = detected.as_ref().map(|d| d.lang);
-                let question = dipl_lang::is_question(text, code);
-                (code.and_then(|c| self.intern_lang(c)), question)
+                let notes = analyse(kind, text);
+                (
+                    notes.detected_lang.and_then(|c| self.intern_lang(c)),
+                    notes.question,
+                )
             }
         };
         let platform_lang = match row.get_ref(8)?.as_str_or_null()? {

@@ -1057,3 +1057,34 @@ fn accounts_named_by_handle_resolve_to_known_rows_or_wait_for_data() {
     assert!(without.follows.is_empty());
     assert_sound(&store);
 }
+
+/// Posts stored before languages were detected at import (migration 0003: `question` NULL) are
+/// detected when loaded, by the same rules as the import: the loaded threads are the same.
+#[test]
+fn posts_stored_without_language_are_detected_when_loaded() {
+    let dir = std::env::temp_dir().join(format!("dipl-store-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("store.sqlite");
+    let _ = std::fs::remove_file(&path);
+    let mut question = reply("p4", "98", 400, "p1", "1", "Emb");
+    question.text = "When does the visa centre open?".into();
+    let mut records = small_export();
+    records.push(rec(question));
+    let at_import = {
+        let mut store = Store::open_or_create(&path, || KEY).unwrap();
+        import(&mut store, "a", &records);
+        store.load_dataset(&Scope::all()).unwrap().threads
+    };
+    assert!(at_import.items.iter().any(|i| i.question));
+    let cleared = rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE post SET detected_lang = NULL, question = NULL", [])
+        .unwrap();
+    assert_eq!(cleared, 4);
+    let store = Store::open_or_create(&path, || KEY).unwrap();
+    assert_eq!(
+        store.load_dataset(&Scope::all()).unwrap().threads,
+        at_import
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
