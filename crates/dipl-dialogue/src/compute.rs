@@ -22,6 +22,8 @@ pub(crate) struct Gathered {
     /// when it is an answered audience comment (`i64::MAX` otherwise).
     pub first_answer: Vec<i64>,
     pub reference: Reference,
+    /// Per account: an audience account (neither a subject nor a registered account).
+    pub audience: Vec<bool>,
 }
 
 /// The host of an account's actor, when the actor is hosted (embassy, consulate, mission).
@@ -34,26 +36,21 @@ pub(crate) fn host_of(dataset: &Dataset, account: AccountIdx) -> Option<&str> {
     }
 }
 
-/// Whether an account is an audience account (not a subject or registered account).
-pub(crate) fn is_audience(dataset: &Dataset, account: AccountIdx) -> bool {
-    dataset
-        .accounts
-        .get(account as usize)
-        .is_some_and(|info| !is_unit(info))
-}
-
 /// Whether `item` is an audience comment on a post or reply of `unit` (codebook §5
-/// `audience_comments`): a reply in the window by an audience account whose parent author is
-/// the unit.
+/// `audience_comments`): a reply in the window by an audience account (per `audience`, indexed
+/// like `Dataset::accounts`) whose parent author is the unit.
 pub(crate) fn audience_comment_of(
-    dataset: &Dataset,
+    audience: &[bool],
     reference: &Reference,
     item: &ThreadItem,
 ) -> Option<AccountIdx> {
     if item.kind != PostKind::Reply
         || !item.in_window
+        || !audience
+            .get(item.account as usize)
+            .copied()
+            .unwrap_or(false)
         || !reference.includes_post(item.created_at)
-        || !is_audience(dataset, item.account)
     {
         return None;
     }
@@ -137,9 +134,9 @@ fn tag_language(tag: &str) -> Option<&str> {
 
 /// Whether the platform's own tag agrees with the detected language; `None` when the item has
 /// no tag naming a language.
-fn tag_agrees(threads: &Threads, detected: u16, tag: Option<u16>) -> Option<bool> {
+fn tag_agrees(threads: &Threads, detected: Option<u16>, tag: Option<u16>) -> Option<bool> {
     let tag = tag_language(threads.language(tag)?)?;
-    let detected = threads.language(Some(detected))?;
+    let detected = threads.language(detected)?;
     Some(tag == detected)
 }
 
@@ -219,8 +216,8 @@ pub(crate) fn gather(
             unit.then(|| {
                 let mut f = Facts::default();
                 if hosts.of_account[account].is_some() {
-                    f.host_language = Some((0, 0));
-                    f.local_language = Some((0, 0));
+                    f.post_languages.local = Some((0, 0));
+                    f.comment_languages.local = Some((0, 0));
                 }
                 if host_of(dataset, account as AccountIdx).is_some() {
                     f.local_location = Some((0, 0));
@@ -234,17 +231,7 @@ pub(crate) fn gather(
     // Audience comments, their answers and languages; the (unit, commenter) pairs.
     let mut pairs: Vec<(AccountIdx, AccountIdx)> = Vec::new();
     for (index, item) in threads.items.iter().enumerate() {
-        if item.kind != PostKind::Reply
-            || !item.in_window
-            || !audience
-                .get(item.account as usize)
-                .copied()
-                .unwrap_or(false)
-            || !reference.includes_post(item.created_at)
-        {
-            continue;
-        }
-        let Some(unit) = item.parent_account else {
+        let Some(unit) = audience_comment_of(&audience, &reference, item) else {
             continue;
         };
         let Some(f) = facts.get_mut(unit as usize).and_then(Option::as_mut) else {
@@ -264,23 +251,11 @@ pub(crate) fn gather(
                 f.questions_unanswered += 1;
             }
         }
-        match item.lang {
-            Some(lang) => {
-                *f.audience_languages.entry(lang).or_insert(0) += 1;
-                if let Some(agrees) = tag_agrees(threads, lang, item.platform_lang) {
-                    let entry = f.comment_tags.entry(lang).or_insert((0, 0));
-                    entry.0 += 1;
-                    entry.1 += u64::from(agrees);
-                }
-                if let (Some(pair), Some(local)) =
-                    (&mut f.local_language, hosts.is_local(unit, lang))
-                {
-                    pair.1 += 1;
-                    pair.0 += u64::from(local);
-                }
-            }
-            None => f.audience_undetermined += 1,
-        }
+        f.comment_languages.add(
+            item.lang,
+            tag_agrees(threads, item.lang, item.platform_lang),
+            item.lang.and_then(|lang| hosts.is_local(unit, lang)),
+        );
         pairs.push((unit, item.account));
     }
     pairs.sort_unstable();
@@ -331,12 +306,7 @@ pub(crate) fn gather(
             if let Root::Item(top) = root {
                 if let Some(top) = threads.items.get(top as usize) {
                     if top.account == item.account {
-                        let (start, end) = top.hashtags;
-                        for &tag in threads
-                            .item_tags
-                            .get(start as usize..end as usize)
-                            .unwrap_or(&[])
-                        {
+                        for &tag in threads.tag_ids_of(top) {
                             *f.topics.entry(tag).or_insert(0) += 1;
                         }
                     }
@@ -345,23 +315,12 @@ pub(crate) fn gather(
             *f.replies_by_root.entry(root).or_insert(0) += 1;
         }
         if item.kind != PostKind::Repost {
-            match item.lang {
-                Some(lang) => {
-                    *f.post_languages.entry(lang).or_insert(0) += 1;
-                    if let Some(agrees) = tag_agrees(threads, lang, item.platform_lang) {
-                        let entry = f.post_tags.entry(lang).or_insert((0, 0));
-                        entry.0 += 1;
-                        entry.1 += u64::from(agrees);
-                    }
-                    if let (Some(pair), Some(local)) =
-                        (&mut f.host_language, hosts.is_local(item.account, lang))
-                    {
-                        pair.1 += 1;
-                        pair.0 += u64::from(local);
-                    }
-                }
-                None => f.own_posts_undetermined += 1,
-            }
+            f.post_languages.add(
+                item.lang,
+                tag_agrees(threads, item.lang, item.platform_lang),
+                item.lang
+                    .and_then(|lang| hosts.is_local(item.account, lang)),
+            );
         }
     }
 
@@ -381,7 +340,7 @@ pub(crate) fn gather(
         f.reposts_and_quotes += 1;
         if post
             .referenced_account
-            .is_some_and(|a| is_audience(dataset, a))
+            .is_some_and(|a| audience.get(a as usize).copied().unwrap_or(false))
         {
             f.amplified_audience += 1;
         }
@@ -413,6 +372,7 @@ pub(crate) fn gather(
         facts,
         first_answer,
         reference,
+        audience,
     }
 }
 

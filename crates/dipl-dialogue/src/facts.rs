@@ -15,6 +15,47 @@ pub(crate) enum Root {
     Alone(u32),
 }
 
+/// The detected languages of a unit's posts or of the comments addressed to it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct LanguageTally {
+    /// By index into `Threads::languages`.
+    pub counts: BTreeMap<u16, u64>,
+    /// Those without a language.
+    pub undetermined: u64,
+    /// Per language: (with a platform language tag, whose tag agrees with the detection).
+    pub tags: BTreeMap<u16, (u64, u64)>,
+    /// (in a host language, with a language), for hosted units with a known host; else `None`.
+    pub local: Option<(u64, u64)>,
+}
+
+impl LanguageTally {
+    /// Counts one post or comment: its detected language, whether the platform's tag agrees
+    /// (`None`: no tag), and whether the language is one of the host's (`None`: no host).
+    pub(crate) fn add(&mut self, lang: Option<u16>, tag_agrees: Option<bool>, local: Option<bool>) {
+        let Some(lang) = lang else {
+            self.undetermined += 1;
+            return;
+        };
+        *self.counts.entry(lang).or_insert(0) += 1;
+        if let Some(agrees) = tag_agrees {
+            let entry = self.tags.entry(lang).or_insert((0, 0));
+            entry.0 += 1;
+            entry.1 += u64::from(agrees);
+        }
+        if let (Some(pair), Some(local)) = (&mut self.local, local) {
+            pair.1 += 1;
+            pair.0 += u64::from(local);
+        }
+    }
+
+    fn merge(&mut self, other: &LanguageTally) {
+        add_map(&mut self.counts, &other.counts);
+        self.undetermined += other.undetermined;
+        add_pairs(&mut self.tags, &other.tags);
+        add_pair(&mut self.local, other.local);
+    }
+}
+
 /// Counts of one unit over the window, mergeable (sums and concatenations).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Facts {
@@ -43,21 +84,10 @@ pub(crate) struct Facts {
     pub followed_back: u64,
     /// Whether the data holds the unit's own follow list (else follow-back is unknown).
     pub following_known: bool,
-    /// Detected languages of own posts (not reposts), by index into `Threads::languages`;
-    /// posts without a language count under `own_posts_undetermined`.
-    pub post_languages: BTreeMap<u16, u64>,
-    pub own_posts_undetermined: u64,
-    /// Own posts in a host language / own posts with a language (hosted units only).
-    pub host_language: Option<(u64, u64)>,
-    /// Detected languages of audience comments (by language index).
-    pub audience_languages: BTreeMap<u16, u64>,
-    /// Per detected language of own posts and of audience comments: how many carry a language
-    /// tag of the platform's own, and how many of those agree with the detection.
-    pub post_tags: BTreeMap<u16, (u64, u64)>,
-    pub comment_tags: BTreeMap<u16, (u64, u64)>,
-    pub audience_undetermined: u64,
-    /// Audience comments in a host language / audience comments with a language (hosted units).
-    pub local_language: Option<(u64, u64)>,
+    /// Languages of own posts (not reposts); `local`: in a host language (hosted units).
+    pub post_languages: LanguageTally,
+    /// Languages of audience comments; `local`: in a host language (hosted units).
+    pub comment_languages: LanguageTally,
     /// Distinct commenters located in the host country / commenters with a recognised location,
     /// and how many distinct commenters there were (hosted units).
     pub local_location: Option<(u64, u64)>,
@@ -105,14 +135,8 @@ impl Facts {
         self.followers_in_data += other.followers_in_data;
         self.followed_back += other.followed_back;
         self.following_known |= other.following_known;
-        add_map(&mut self.post_languages, &other.post_languages);
-        self.own_posts_undetermined += other.own_posts_undetermined;
-        add_pair(&mut self.host_language, other.host_language);
-        add_map(&mut self.audience_languages, &other.audience_languages);
-        add_pairs(&mut self.post_tags, &other.post_tags);
-        add_pairs(&mut self.comment_tags, &other.comment_tags);
-        self.audience_undetermined += other.audience_undetermined;
-        add_pair(&mut self.local_language, other.local_language);
+        self.post_languages.merge(&other.post_languages);
+        self.comment_languages.merge(&other.comment_languages);
         add_pair(&mut self.local_location, other.local_location);
         self.commenters += other.commenters;
     }

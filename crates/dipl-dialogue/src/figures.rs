@@ -192,15 +192,19 @@ impl Dialogue {
             follow_back_share: f
                 .following_known
                 .then(|| Ratio::new(f.followed_back as f64, f.followers_in_data as f64)),
-            post_languages: ranked(&f.post_languages, languages),
-            own_posts_undetermined: f.own_posts_undetermined,
-            host_language_share: f.host_language.map(|(a, b)| Ratio::new(a as f64, b as f64)),
-            audience_languages: ranked(&f.audience_languages, languages),
-            post_tags: named(&f.post_tags, languages),
-            comment_tags: named(&f.comment_tags, languages),
-            audience_undetermined: f.audience_undetermined,
+            post_languages: ranked(&f.post_languages.counts, languages),
+            own_posts_undetermined: f.post_languages.undetermined,
+            host_language_share: f
+                .post_languages
+                .local
+                .map(|(a, b)| Ratio::new(a as f64, b as f64)),
+            audience_languages: ranked(&f.comment_languages.counts, languages),
+            post_tags: named(&f.post_languages.tags, languages),
+            comment_tags: named(&f.comment_languages.tags, languages),
+            audience_undetermined: f.comment_languages.undetermined,
             local_audience_share: f
-                .local_language
+                .comment_languages
+                .local
                 .map(|(a, b)| Ratio::new(a as f64, b as f64)),
             local_commenters_located: f
                 .local_location

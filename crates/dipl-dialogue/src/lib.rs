@@ -46,12 +46,12 @@ mod figures;
 mod output;
 
 use dipl_metrics::{
-    account_metrics, actor_metrics, country_metrics, By, Group, Metrics, Params, Reference, Table,
+    account_metrics, actor_metrics, country_metrics, By, Group, Metrics, Params, Table,
 };
 use dipl_model::{AccountIdx, Dataset, Timestamp};
 
 pub use figures::{gini_with_zeros, Dialogue};
-pub use output::{dialogue_table, language_table, DIALOGUE_COLUMNS};
+pub use output::{dialogue_columns, dialogue_table, language_table};
 
 use compute::{audience_comment_of, gather};
 use facts::Facts;
@@ -88,42 +88,34 @@ pub fn dialogue(dataset: &Dataset, params: &Params, by: By) -> Vec<UnitDialogue>
         }
         merged
     };
-    let reference = &gathered.reference;
-    let languages = &dataset.threads.languages;
-    let tags = &dataset.threads.tags;
-    match by {
+    let units: Vec<(Group, Vec<AccountIdx>, Metrics)> = match by {
         By::Account => account_metrics(dataset, params)
             .into_iter()
-            .map(|m| {
-                let accounts = vec![m.account];
-                let f = facts_of(&accounts);
-                UnitDialogue {
-                    group: Group::Account(m.account),
-                    accounts,
-                    base: m.metrics,
-                    dialogue: Dialogue::from_facts(&f, reference, languages, tags),
-                }
-            })
+            .map(|m| (Group::Account(m.account), vec![m.account], m.metrics))
             .collect(),
         By::Actor => actor_metrics(dataset, params)
             .into_iter()
-            .map(|m| UnitDialogue {
-                group: Group::Actor(m.actor),
-                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference, languages, tags),
-                accounts: m.accounts,
-                base: m.metrics,
-            })
+            .map(|m| (Group::Actor(m.actor), m.accounts, m.metrics))
             .collect(),
         By::Country => country_metrics(dataset, params)
             .into_iter()
-            .map(|m| UnitDialogue {
-                group: Group::Country(m.country),
-                dialogue: Dialogue::from_facts(&facts_of(&m.accounts), reference, languages, tags),
-                accounts: m.accounts,
-                base: m.metrics,
-            })
+            .map(|m| (Group::Country(m.country), m.accounts, m.metrics))
             .collect(),
-    }
+    };
+    units
+        .into_iter()
+        .map(|(group, accounts, base)| UnitDialogue {
+            dialogue: Dialogue::from_facts(
+                &facts_of(&accounts),
+                &gathered.reference,
+                &dataset.threads.languages,
+                &dataset.threads.tags,
+            ),
+            group,
+            accounts,
+            base,
+        })
+        .collect()
 }
 
 /// An audience question that received no answer from the account it was addressed to: the
@@ -144,12 +136,11 @@ pub struct UnansweredQuestion {
 /// The unanswered audience questions of the units in scope, by account (in account order),
 /// then time.
 pub fn unanswered_questions(dataset: &Dataset, params: &Params) -> Vec<UnansweredQuestion> {
-    let reference: Reference = params.resolve(dataset);
     let threads = &dataset.threads;
     let gathered = gather(dataset, params, &|_| None);
     let mut list = Vec::new();
     for (index, item) in threads.items.iter().enumerate() {
-        let Some(unit) = audience_comment_of(dataset, &reference, item) else {
+        let Some(unit) = audience_comment_of(&gathered.audience, &gathered.reference, item) else {
             continue;
         };
         let in_scope = matches!(gathered.facts.get(unit as usize), Some(Some(_)));
@@ -169,7 +160,8 @@ pub fn unanswered_questions(dataset: &Dataset, params: &Params) -> Vec<Unanswere
     list
 }
 
-/// The columns of [`dialogue_over_time`] after the identifying ones and `period`.
+/// The columns of [`dialogue_over_time`] after the identifying ones and `period` (columns of
+/// the dialogue table, read the same way).
 pub const OVER_TIME_COLUMNS: &[&str] = &[
     "replies_to_audience",
     "audience_comments",
@@ -199,15 +191,7 @@ pub fn dialogue_over_time(
         .iter()
         .filter(|i| i.in_window && reference.includes_post(i.created_at))
         .map(|i| i.created_at);
-    let (first, last) = times.fold(
-        (None, None),
-        |(lo, hi): (Option<Timestamp>, Option<Timestamp>), t| {
-            (
-                Some(lo.map_or(t, |l: Timestamp| l.min(t))),
-                Some(hi.map_or(t, |h: Timestamp| h.max(t))),
-            )
-        },
-    );
+    let (first, last) = (times.clone().min(), times.max());
     let from = params.window.from.or(first);
     let to = params
         .window
@@ -241,6 +225,10 @@ pub fn dialogue_over_time(
     let Some((_, first_units)) = per_period.first() else {
         return table;
     };
+    let getters: Vec<output::Getter> = OVER_TIME_COLUMNS
+        .iter()
+        .filter_map(|id| output::getter(id))
+        .collect();
     for unit in first_units {
         for (period, units) in &per_period {
             let Some(d) = units.iter().find(|d| d.group == unit.group) else {
@@ -248,14 +236,7 @@ pub fn dialogue_over_time(
             };
             let mut row = dipl_metrics::group_values(dataset, &unit.group);
             row.push(period.label.as_str().into());
-            row.push(d.base.replies_to_audience.into());
-            row.push(d.dialogue.audience_comments.into());
-            row.push(d.dialogue.answered.into());
-            row.push(d.dialogue.answered_share.into());
-            row.push(d.dialogue.response_time_median.into());
-            row.push(d.dialogue.response_time_p90.into());
-            row.push(d.dialogue.questions_unanswered.into());
-            row.push(d.dialogue.concentration_gini.into());
+            row.extend(getters.iter().map(|get| get(d)));
             table.rows.push(row);
         }
     }

@@ -7,7 +7,7 @@ use dipl_model::{Dataset, Ratio};
 
 use crate::{Dialogue, UnitDialogue};
 
-type Getter = fn(&UnitDialogue) -> Value;
+pub(crate) type Getter = fn(&UnitDialogue) -> Value;
 
 fn ratio(r: Ratio) -> Value {
     r.into()
@@ -26,70 +26,82 @@ fn languages(list: &[(String, u64)]) -> Value {
 }
 
 /// The dialogue table's metric columns (codebook ids; the multi-part ids with a suffix), in
-/// codebook order, after the identifying columns.
-pub const DIALOGUE_COLUMNS: &[&str] = &[
-    "posts",
-    "originals",
-    "replies_to_audience",
-    "conversational_share",
-    "responsiveness",
-    "contribution",
-    "audience_comments",
-    "answered",
-    "answered_share",
-    "response_time_median",
-    "response_time_p90",
-    "response_time_buckets_2h",
-    "response_time_buckets_8h",
-    "response_time_buckets_24h",
-    "response_time_buckets_over_24h",
-    "response_time_buckets_not_answered",
-    "questions",
-    "questions_unanswered",
-    "dialogue_concentration_gini",
-    "dialogue_concentration_top_days",
-    "dialogue_concentration_top_posts",
-    "amplifies_audience",
-    "follow_back_share",
-    "post_languages",
-    "host_language_share",
-    "audience_languages",
-    "local_audience_share",
-    "local_commenters_located",
-    "commenters",
+/// codebook order, after the identifying columns, each with how it is read from a unit.
+const COLUMNS: &[(&str, Getter)] = &[
+    ("posts", |u| u.base.posts.into()),
+    ("originals", |u| u.base.originals.into()),
+    ("replies_to_audience", |u| u.base.replies_to_audience.into()),
+    ("conversational_share", |u| {
+        u.base.conversational_share.into()
+    }),
+    ("responsiveness", |u| u.base.responsiveness.into()),
+    ("contribution", |u| u.base.contribution.into()),
+    ("audience_comments", |u| u.dialogue.audience_comments.into()),
+    ("answered", |u| u.dialogue.answered.into()),
+    ("answered_share", |u| ratio(u.dialogue.answered_share)),
+    ("response_time_median", |u| {
+        u.dialogue.response_time_median.into()
+    }),
+    ("response_time_p90", |u| u.dialogue.response_time_p90.into()),
+    ("response_time_buckets_2h", |u| {
+        ratio(u.dialogue.response_within_2h)
+    }),
+    ("response_time_buckets_8h", |u| {
+        ratio(u.dialogue.response_2h_to_8h)
+    }),
+    ("response_time_buckets_24h", |u| {
+        ratio(u.dialogue.response_8h_to_24h)
+    }),
+    ("response_time_buckets_over_24h", |u| {
+        ratio(u.dialogue.response_over_24h)
+    }),
+    ("response_time_buckets_not_answered", |u| {
+        ratio(u.dialogue.not_answered)
+    }),
+    ("questions", |u| u.dialogue.questions.into()),
+    ("questions_unanswered", |u| {
+        u.dialogue.questions_unanswered.into()
+    }),
+    ("dialogue_concentration_gini", |u| {
+        u.dialogue.concentration_gini.into()
+    }),
+    ("dialogue_concentration_top_days", |u| {
+        ratio(u.dialogue.concentration_top_days)
+    }),
+    ("dialogue_concentration_top_posts", |u| {
+        ratio(u.dialogue.concentration_top_posts)
+    }),
+    ("amplifies_audience", |u| {
+        ratio(u.dialogue.amplifies_audience)
+    }),
+    ("follow_back_share", |u| {
+        optional(u.dialogue.follow_back_share)
+    }),
+    ("post_languages", |u| languages(&u.dialogue.post_languages)),
+    ("host_language_share", |u| {
+        optional(u.dialogue.host_language_share)
+    }),
+    ("audience_languages", |u| {
+        languages(&u.dialogue.audience_languages)
+    }),
+    ("local_audience_share", |u| {
+        optional(u.dialogue.local_audience_share)
+    }),
+    ("local_commenters_located", |u| {
+        optional(u.dialogue.local_commenters_located)
+    }),
+    ("commenters", |u| u.dialogue.commenters.into()),
 ];
 
-const GETTERS: &[Getter] = &[
-    |u| u.base.posts.into(),
-    |u| u.base.originals.into(),
-    |u| u.base.replies_to_audience.into(),
-    |u| u.base.conversational_share.into(),
-    |u| u.base.responsiveness.into(),
-    |u| u.base.contribution.into(),
-    |u| u.dialogue.audience_comments.into(),
-    |u| u.dialogue.answered.into(),
-    |u| ratio(u.dialogue.answered_share),
-    |u| u.dialogue.response_time_median.into(),
-    |u| u.dialogue.response_time_p90.into(),
-    |u| ratio(u.dialogue.response_within_2h),
-    |u| ratio(u.dialogue.response_2h_to_8h),
-    |u| ratio(u.dialogue.response_8h_to_24h),
-    |u| ratio(u.dialogue.response_over_24h),
-    |u| ratio(u.dialogue.not_answered),
-    |u| u.dialogue.questions.into(),
-    |u| u.dialogue.questions_unanswered.into(),
-    |u| u.dialogue.concentration_gini.into(),
-    |u| ratio(u.dialogue.concentration_top_days),
-    |u| ratio(u.dialogue.concentration_top_posts),
-    |u| ratio(u.dialogue.amplifies_audience),
-    |u| optional(u.dialogue.follow_back_share),
-    |u| languages(&u.dialogue.post_languages),
-    |u| optional(u.dialogue.host_language_share),
-    |u| languages(&u.dialogue.audience_languages),
-    |u| optional(u.dialogue.local_audience_share),
-    |u| optional(u.dialogue.local_commenters_located),
-    |u| u.dialogue.commenters.into(),
-];
+/// The ids of the dialogue table's metric columns (see [`dialogue_table`]), in order.
+pub fn dialogue_columns() -> impl Iterator<Item = &'static str> {
+    COLUMNS.iter().map(|(id, _)| *id)
+}
+
+/// How the column `id` is read from a unit.
+pub(crate) fn getter(id: &str) -> Option<Getter> {
+    COLUMNS.iter().find(|(c, _)| *c == id).map(|(_, get)| *get)
+}
 
 /// The host of a unit (accounts and actors of embassies, consulates and missions).
 fn host_value(dataset: &Dataset, group: &Group) -> Value {
@@ -105,21 +117,21 @@ fn host_value(dataset: &Dataset, group: &Group) -> Value {
 }
 
 /// One row per unit: the grouping's identifying columns, `host` (not for countries), then
-/// [`DIALOGUE_COLUMNS`]; rows in the given order.
+/// [`dialogue_columns`]; rows in the given order.
 pub fn dialogue_table(units: &[UnitDialogue], by: By, dataset: &Dataset) -> Table {
     let with_host = by != By::Country;
     let mut columns: Vec<&str> = group_keys(by).to_vec();
     if with_host {
         columns.push("host");
     }
-    columns.extend_from_slice(DIALOGUE_COLUMNS);
+    columns.extend(dialogue_columns());
     let mut table = Table::with_columns(columns);
     for unit in units {
         let mut row = group_values(dataset, &unit.group);
         if with_host {
             row.push(host_value(dataset, &unit.group));
         }
-        row.extend(GETTERS.iter().map(|get| get(unit)));
+        row.extend(COLUMNS.iter().map(|(_, get)| get(unit)));
         table.rows.push(row);
     }
     table

@@ -447,11 +447,18 @@ fn language_table_long_form() {
 #[test]
 fn every_dialogue_column_is_in_the_catalog() {
     let catalog = dipl_metrics::catalog();
-    for id in dipl_dialogue::DIALOGUE_COLUMNS.iter().chain(&["host"]) {
+    for id in dipl_dialogue::dialogue_columns().chain(["host"]) {
         assert!(
-            catalog.iter().any(|d| d.id == *id),
+            catalog.iter().any(|d| d.id == id),
             "{id} has no catalog entry"
         );
+    }
+}
+
+#[test]
+fn over_time_columns_are_dialogue_columns() {
+    for id in dipl_dialogue::OVER_TIME_COLUMNS {
+        assert!(dipl_dialogue::dialogue_columns().any(|c| c == *id), "{id}");
     }
 }
 

@@ -61,25 +61,16 @@ pub struct Threads {
 }
 
 impl Threads {
-    /// The items of one account (items are sorted by account).
-    pub fn items_of(&self, account: AccountIdx) -> &[ThreadItem] {
-        let start = self.items.partition_point(|i| i.account < account);
-        let end = self.items.partition_point(|i| i.account <= account);
-        &self.items[start..end]
-    }
-
     /// The language code of an index.
     pub fn language(&self, index: Option<u16>) -> Option<&str> {
         index.and_then(|i| self.languages.get(i as usize).map(String::as_str))
     }
 
-    /// The hashtags of an item.
-    pub fn hashtags_of(&self, item: &ThreadItem) -> impl Iterator<Item = &str> {
+    /// The hashtags of an item, as indexes into [`Threads::tags`].
+    pub fn tag_ids_of(&self, item: &ThreadItem) -> &[u32] {
         self.item_tags
             .get(item.hashtags.0 as usize..item.hashtags.1 as usize)
             .unwrap_or(&[])
-            .iter()
-            .filter_map(|&t| self.tags.get(t as usize).map(String::as_str))
     }
 
     /// The item an item answers, when it is in the data.
