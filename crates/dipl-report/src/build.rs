@@ -44,12 +44,17 @@ pub fn select(table: &Table, columns: &[&str]) -> Table {
 
 /// `1 account`, `2 accounts`, `3 countries`.
 fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {}", noun_for(n as u64, noun))
+}
+
+/// The noun for `n` things: `account` for one, `accounts`, `countries` for more.
+pub(crate) fn noun_for(n: u64, noun: &str) -> String {
     if n == 1 {
-        format!("1 {noun}")
+        noun.to_string()
     } else if let Some(stem) = noun.strip_suffix('y') {
-        format!("{n} {stem}ies")
+        format!("{stem}ies")
     } else {
-        format!("{n} {noun}s")
+        format!("{noun}s")
     }
 }
 
@@ -67,7 +72,7 @@ fn top_by(
         })
 }
 
-fn percent(x: f64) -> String {
+pub(crate) fn percent(x: f64) -> String {
     format!("{:.0} %", x * 100.0)
 }
 

@@ -10,21 +10,18 @@ use crate::build::select;
 use crate::chart::BarChart;
 use crate::document::{Block, Section};
 
+/// As the report's other percentages, but a share too small to round to 1 % says so.
 fn percent(x: f64) -> String {
     if x > 0.0 && x < 0.005 {
         "<1 %".to_string()
     } else {
-        format!("{:.0} %", x * 100.0)
+        crate::build::percent(x)
     }
 }
 
-/// `n noun` with the noun in the plural unless n = 1.
+/// `n noun`, with thousands separated and the noun as many as n (`1 reply`, `1,914 replies`).
 fn count(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{} {noun}s", thousands(n))
-    }
+    format!("{} {}", thousands(n), crate::build::noun_for(n, noun))
 }
 
 fn hours(h: f64) -> String {
@@ -89,7 +86,7 @@ fn sentence(name: &str, host: Option<&str>, d: &Dialogue) -> String {
     if d.replies_to_others > 0 {
         let mut s = format!(
             "of its {} to others, {} answer other actors rather than the public",
-            count(d.replies_to_others, "reply").replace("replys", "replies"),
+            count(d.replies_to_others, "reply"),
             percent(d.replies_to_actors as f64 / d.replies_to_others as f64)
         );
         if let (Some(days), Some(gini)) = (d.concentration_top_days.value(), d.concentration_gini) {
@@ -387,7 +384,8 @@ mod tests {
         assert_eq!(hours(72.0), "3.0 days");
         assert_eq!(thousands(1234567), "1,234,567");
         assert_eq!(thousands(12), "12");
-        assert_eq!(count(1, "reply").replace("replys", "replies"), "1 reply");
+        assert_eq!(count(1, "reply"), "1 reply");
+        assert_eq!(count(1914, "reply"), "1,914 replies");
         assert_eq!(percent(0.001), "<1 %");
     }
 }
