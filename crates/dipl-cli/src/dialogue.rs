@@ -1,6 +1,7 @@
 //! `diplometrics dialogue`: the dialogue table (codebook §5–§6), the languages in long form,
 //! and the unanswered audience questions for review.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Result;
@@ -111,6 +112,7 @@ fn unanswered_table(
         columns.push("text");
     }
     let mut table = Table::with_columns(columns);
+    let by_rowid: HashMap<i64, &PostDetail> = details.iter().map(|d| (d.rowid, d)).collect();
     for q in questions {
         let Some(info) = dataset.accounts.get(q.account as usize) else {
             continue;
@@ -120,7 +122,7 @@ fn unanswered_table(
             .accounts
             .get(q.commenter as usize)
             .and_then(|c| c.handle.as_deref().or(Some(c.platform_id.as_str())));
-        let detail = details.iter().find(|d| d.rowid == q.comment_rowid);
+        let detail = by_rowid.get(&q.comment_rowid).copied();
         let mut row: Vec<Value> = vec![
             info.platform.id().into(),
             info.platform_id.as_str().into(),
