@@ -37,7 +37,7 @@ const FEED_EDGES: &[&str] = &[
 const MIXED_EDGES: &[&str] = &["feed", "visitor_posts", "tagged"];
 
 /// The account of comments whose author Graph withholds (see `comment`).
-pub const UNKNOWN_COMMENTER: &str = "unknown-commenter";
+const UNKNOWN_COMMENTER: &str = "unknown-commenter";
 
 /// Objects of a record that could not be imported (or, for `no_author`, imported with an
 /// unknown author), reported as one warning each kind.
